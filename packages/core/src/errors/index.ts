@@ -1,0 +1,41 @@
+export {
+  aggregateFieldErrors,
+  type BadValue,
+  type FieldError,
+  FieldErrorType,
+  fieldErrorBody,
+  fieldErrorMessage,
+  fieldErrors,
+  fieldPath,
+  omitValue,
+} from "./field-error.js";
+export { GoValue, goIntOrString, goNumber, goQuote, goStringMap, goStringSlice } from "./go-format.js";
+export { type FormatKubectlErrorOptions, formatKubectlError } from "./kubectl-error.js";
+export { KubesimError } from "./kubesim-error.js";
+export {
+  createAlreadyExistsError,
+  createBadRequestError,
+  createConflictError,
+  createForbiddenError,
+  createGoneError,
+  createInternalError,
+  createInvalidError,
+  createMethodNotAllowedError,
+  createNotFoundError,
+  createResourceExpiredError,
+  type FailureStatus,
+  type GroupKind,
+  type GroupResource,
+  groupKindString,
+  groupResourceString,
+  isAlreadyExists,
+  isBadRequest,
+  isConflict,
+  isForbidden,
+  isGone,
+  isInvalid,
+  isMethodNotAllowed,
+  isNotFound,
+  StatusError,
+  StatusReason,
+} from "./status-error.js";

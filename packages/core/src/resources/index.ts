@@ -1,0 +1,8 @@
+export {
+  findResource,
+  findResourceByApiVersionKind,
+  findResourceByKind,
+  findResourcesInCategory,
+  type ResourceInfo,
+  resourceTable,
+} from "./resource-table.js";
