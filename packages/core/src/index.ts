@@ -1,10 +1,11 @@
-export * from "./api-client/index.js";
+export type * from "./api-client/index.js";
 export * from "./clock/index.js";
 export * from "./defaulting/index.js";
 export * from "./errors/index.js";
 export * from "./manifests/index.js";
 export * from "./printers/index.js";
 export * from "./quantity/index.js";
+export * from "./random/index.js";
 export * from "./resources/index.js";
 export type * from "./types/index.js";
 export * from "./validation/index.js";

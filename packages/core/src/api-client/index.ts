@@ -1,1 +1,17 @@
-export {};
+export type {
+  ApiClient,
+  DeleteOptions,
+  GetOptions,
+  KindMap,
+  KnownKind,
+  ListOptions,
+  ListResult,
+  ObjectOfKind,
+  PatchOptions,
+  PatchType,
+  PropagationPolicy,
+  Watch,
+  WatchEvent,
+  WatchEventType,
+  WatchOptions,
+} from "./api-client.js";

@@ -1,1 +1,3 @@
-export {};
+export type { Clock, TimerHandle } from "./clock.js";
+export { RealClock } from "./real-clock.js";
+export { VirtualClock } from "./virtual-clock.js";

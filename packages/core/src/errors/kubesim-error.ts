@@ -8,10 +8,9 @@ const marker = Symbol.for("kubesim.error");
  * duplicated copies of the package (two versions installed side by side).
  */
 export class KubesimError extends Error {
-  private readonly [marker] = true;
-
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    Object.defineProperty(this, marker, { value: true });
     this.name = "KubesimError";
   }
 

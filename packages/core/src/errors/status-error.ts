@@ -51,7 +51,6 @@ export interface FailureStatus extends Status {
  * // message: daemonsets.apps "nginx" not found
  */
 export class StatusError extends KubesimError {
-  private readonly [marker] = true;
   /** The Status as the API server would send it. */
   readonly status: FailureStatus;
 
@@ -60,6 +59,7 @@ export class StatusError extends KubesimError {
     options?: { cause?: unknown },
   ) {
     super(status.message, options);
+    Object.defineProperty(this, marker, { value: true });
     this.status = { apiVersion: "v1", kind: "Status", metadata: {}, status: "Failure", ...status };
     this.name = `StatusError (reason ${status.reason || "Unknown"})`;
   }

@@ -1,0 +1,8 @@
+export {
+  createRandom,
+  generatedNameSuffixLength,
+  generateName,
+  nameSuffixAlphabet,
+  type Random,
+  randomNameSuffix,
+} from "./random.js";
