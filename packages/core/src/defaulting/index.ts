@@ -1,1 +1,12 @@
-export {};
+export { applyDefaults } from "./apply-defaults.js";
+export { defaultDaemonSet, templateGenerationAnnotation } from "./daemonset-defaults.js";
+export type { DefaultingOptions, PriorityClassInfo } from "./defaulting-options.js";
+export { defaultImagePullPolicy, type ImageReference, parseImageReference } from "./image-reference.js";
+export { defaultNamespace, namespaceNameLabel } from "./namespace-defaults.js";
+export { defaultNode } from "./node-defaults.js";
+export { defaultPod } from "./pod-defaults.js";
+export { type PodQosClass, podQosClass } from "./pod-qos.js";
+export { defaultPodSpec } from "./pod-spec-defaults.js";
+export { builtInPriorityClasses, findPriorityClass } from "./priority-admission.js";
+export { defaultService } from "./service-defaults.js";
+export { defaultDeployment, defaultReplicaSet } from "./workload-defaults.js";
