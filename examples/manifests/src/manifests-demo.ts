@@ -5,6 +5,7 @@ import {
   type KubeObject,
   loadManifests,
   printTable,
+  renderName,
   renderTable,
 } from "@kubesim/core";
 
@@ -28,11 +29,15 @@ export function runManifestsDemo(files: readonly ManifestFile[], now: Date): str
     stdout += `$ kubectl create -f ${file.name}\n`;
     try {
       for (const object of loadManifests(file.text, { filename: file.name })) {
-        const defaulted = applyDefaults(object);
+        // kubectl sends the object to its namespace's URL; the API server fills it in.
+        const namespace = object.metadata?.namespace ?? "default";
+        const defaulted = applyDefaults({
+          ...object,
+          metadata: { ...object.metadata, namespace, creationTimestamp: now.toISOString() },
+        });
         assertValidObject(defaulted);
-        const metadata = { ...defaulted.metadata, namespace: defaulted.metadata?.namespace ?? "default" };
-        accepted.push({ ...defaulted, metadata: { ...metadata, creationTimestamp: now.toISOString() } });
-        stdout += `daemonset.apps/${metadata.name ?? ""} created\n`;
+        accepted.push(defaulted);
+        stdout += `${renderName(defaulted).trimEnd()} created\n`;
       }
     } catch (error) {
       stdout += formatKubectlError(error, { context: `error when creating "${file.name}"` });

@@ -181,6 +181,12 @@ describe("createInvalidError", () => {
       'Pod "p" is invalid: [spec.containers: Required value, spec.restartPolicy: Unsupported value: "Sometimes": supported values: "Always", "OnFailure", "Never"]',
     );
     expect(error.status.details?.causes).toHaveLength(3);
+    expect(error.errors.map((fieldError) => fieldError.type)).toEqual([
+      "FieldValueRequired",
+      "FieldValueNotSupported",
+      "FieldValueRequired",
+    ]);
+    expect(error.errors[1]?.badValue).toBe("Sometimes");
   });
 
   it.each([

@@ -53,12 +53,18 @@ export interface FailureStatus extends Status {
 export class StatusError extends KubesimError {
   /** The Status as the API server would send it. */
   readonly status: FailureStatus;
+  /**
+   * The field errors behind an `Invalid` error, with their JavaScript bad values (the
+   * Status causes only carry rendered text). Empty for other reasons.
+   */
+  readonly errors: readonly FieldError[];
 
   constructor(
     status: Omit<FailureStatus, "apiVersion" | "kind" | "status" | "metadata">,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; errors?: readonly FieldError[] },
   ) {
     super(status.message, options);
+    this.errors = options?.errors ?? [];
     Object.defineProperty(this, marker, { value: true });
     this.status = { apiVersion: "v1", kind: "Status", metadata: {}, status: "Failure", ...status };
     this.name = `StatusError (reason ${status.reason || "Unknown"})`;
@@ -158,12 +164,15 @@ export function createInvalidError(
     field: error.field,
   }));
   const prefix = `${groupKindString(kind)} ${goQuote(name)} is invalid`;
-  return new StatusError({
-    message: errors.length === 0 ? prefix : `${prefix}: ${aggregateFieldErrors(errors)}`,
-    reason: StatusReason.Invalid,
-    code: 422,
-    details: { name, group: kind.group, kind: kind.kind, causes },
-  });
+  return new StatusError(
+    {
+      message: errors.length === 0 ? prefix : `${prefix}: ${aggregateFieldErrors(errors)}`,
+      reason: StatusReason.Invalid,
+      code: 422,
+      details: { name, group: kind.group, kind: kind.kind, causes },
+    },
+    { errors },
+  );
 }
 
 /** A 400 with the given message. */

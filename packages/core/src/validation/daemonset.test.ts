@@ -115,7 +115,9 @@ describe("validateDaemonSet (§6.2 rules)", () => {
     {
       name: "Ephemeral containers are not allowed in a pod template",
       changes: [["spec.template.spec.ephemeralContainers", [{ name: "debug", image: "busybox" }]]],
-      want: ["spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template"],
+      want: [
+        "spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers not allowed in pod template",
+      ],
     },
     {
       name: "A restartPolicy other than Always is not supported for a DaemonSet",
