@@ -22,6 +22,7 @@ export default defineConfig({
         name: directory.split("/")[1] ?? directory,
         root: `${repoRoot}${directory}`,
         include: ["src/**/*.test.ts"],
+        benchmark: { include: ["src/**/*.bench.ts"] },
       },
     })),
   },
