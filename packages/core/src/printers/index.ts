@@ -1,4 +1,5 @@
 export { humanDuration, shortHumanDuration } from "./duration.js";
+export { compareGoStrings, sortedGoStrings } from "./go-strings.js";
 export { renderJson } from "./json-output.js";
 export { formatLabelSelector, formatLabels } from "./label-format.js";
 export { renderName } from "./name-output.js";
