@@ -55,9 +55,15 @@ const labelSetsByKind: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 );
 
 /**
- * The field labels the API server accepts in a field selector for `kind`. Kinds without
- * their own conversion (DaemonSet, ControllerRevision and every other apps/v1 kind) accept
- * only `metadata.name` and `metadata.namespace`.
+ * The field labels the API server accepts in a field selector for `kind`.
+ *
+ * Kinds without their own conversion (DaemonSet, ControllerRevision and every other
+ * apps/v1 kind, or an unknown kind) accept only `metadata.name` and `metadata.namespace`.
+ * Never throws; the returned list is shared, do not mutate it.
+ *
+ * @example
+ * supportedFieldLabels("Node") // => ["metadata.name", "spec.unschedulable"]
+ * supportedFieldLabels("DaemonSet") // => ["metadata.name", "metadata.namespace"]
  */
 export function supportedFieldLabels(kind: string): readonly string[] {
   return labelsByKind.get(kind) ?? metadataLabels;
@@ -79,16 +85,24 @@ function convertLabel(kind: string, label: string): { readonly label: string } |
 }
 
 /**
- * Checks a field selector against the labels the API server supports for `kind`, as its
- * list and watch handlers do, and returns the converted selector (a Pod's legacy
- * `spec.host` becomes `spec.nodeName`; terms keep their order). A string is parsed first
- * with {@link parseFieldSelector}.
+ * Checks a field selector against the labels the API server supports for `kind`.
  *
- * Throws a 400 `BadRequest` StatusError with upstream's message for the first unsupported
- * term: `field label not supported: <label>` for kinds with their own conversion (Pod,
- * Node, Namespace, Event, Service, Secret, ReplicationController), and
- * `"<label>" is not a known field selector: only "metadata.name", "metadata.namespace"`
- * for the others (DaemonSet, ControllerRevision, ...).
+ * Does what the list and watch handlers do and returns the converted selector: a Pod's
+ * legacy `spec.host` becomes `spec.nodeName` and terms keep their order; when nothing is
+ * renamed the (parsed) selector itself is returned. A string is parsed first with
+ * {@link parseFieldSelector}, whose errors it throws.
+ *
+ * @throws StatusError (400 BadRequest) with upstream's message for the first unsupported
+ *   term: `field label not supported: <label>` for kinds with their own conversion (Pod,
+ *   Node, Namespace, Event, Service, Secret, ReplicationController), and
+ *   `"<label>" is not a known field selector: only "metadata.name", "metadata.namespace"`
+ *   for the others (DaemonSet, ControllerRevision, ...). See {@link createFieldSelectorError}.
+ * @example
+ * checkFieldSelectorSupported("Pod", "spec.host=node-1").toString() // => "spec.nodeName=node-1"
+ * checkFieldSelectorSupported("Node", "spec.nodeName=node-1")
+ * // throws StatusError: "field label not supported: spec.nodeName"
+ * checkFieldSelectorSupported("DaemonSet", "spec.nodeName=node-1")
+ * // throws StatusError: '"spec.nodeName" is not a known field selector: only "metadata.name", "metadata.namespace"'
  */
 export function checkFieldSelectorSupported(kind: string, selector: FieldSelector | string): FieldSelector {
   const parsed = typeof selector === "string" ? parseFieldSelector(selector) : selector;

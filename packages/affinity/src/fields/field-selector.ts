@@ -14,8 +14,21 @@ export interface FieldSelectorRequirement {
 }
 
 /**
- * A parsed field selector: an AND of `field=value` and `field!=value` terms. Matching is
- * pure, never throws and allocates nothing.
+ * A parsed field selector: an AND of `field=value` and `field!=value` terms.
+ *
+ * Build one with `parseFieldSelector`, {@link fieldSelectorFromRequirements} or
+ * {@link everythingFields}. It is immutable; matching is pure, never throws and allocates
+ * nothing.
+ *
+ * @example
+ * const selector = parseFieldSelector("metadata.name=web,status.phase!=Failed");
+ * selector.matches({ "metadata.name": "web", "status.phase": "Running" }) // => true
+ * selector.matches({ "metadata.name": "web", "status.phase": "Failed" }) // => false
+ * selector.matches({}) // => false (a missing field reads as "", and "" is not "web")
+ * selector.requiresExactMatch("metadata.name") // => "web"
+ * selector.requiresExactMatch("status.phase") // => undefined
+ * selector.requirements()
+ * // => [{ field: "metadata.name", operator: "=", value: "web" }, { field: "status.phase", operator: "!=", value: "Failed" }]
  */
 export interface FieldSelector {
   /**
@@ -79,8 +92,11 @@ class AndFieldSelector implements FieldSelector {
 }
 
 /**
- * A field selector made of the given terms, in the given order (upstream's
- * `AndSelectors` of one-term selectors). Nothing is validated.
+ * Builds a field selector from the given terms, kept in the given order.
+ *
+ * Upstream's `AndSelectors` of one-term selectors. Nothing is validated and nothing
+ * throws; the terms are copied, and an empty list gives the shared {@link everythingFields}
+ * selector.
  *
  * @example
  * fieldSelectorFromRequirements([{ field: "metadata.name", operator: "=", value: "nginx" }]).toString()
@@ -94,7 +110,16 @@ export function fieldSelectorFromRequirements(
 
 const everything: FieldSelector = new AndFieldSelector([]);
 
-/** The empty field selector: it matches every object (upstream's `fields.Everything()`). */
+/**
+ * The empty field selector, which matches every object (upstream's `fields.Everything()`).
+ *
+ * Always the same shared instance; its string form is `""`.
+ *
+ * @example
+ * everythingFields().matches({ "metadata.name": "web" }) // => true
+ * everythingFields().isEmpty() // => true
+ * everythingFields().toString() // => ""
+ */
 export function everythingFields(): FieldSelector {
   return everything;
 }

@@ -4,11 +4,14 @@ const specialCharacters = /[\\,=]/;
 const specialCharactersGlobal = /[\\,=]/g;
 
 /**
- * Escapes a literal value for a field selector (upstream's `fields.EscapeValue`): `\`
- * becomes `\\`, `,` becomes `\,` and `=` becomes `\=`.
+ * Escapes a literal value for a field selector (upstream's `fields.EscapeValue`).
+ *
+ * `\` becomes `\\`, `,` becomes `\,` and `=` becomes `\=`; any other text comes back
+ * unchanged. Never throws. The results below are JavaScript string literals.
  *
  * @example
  * escapeFieldValue("a,b=c") // => "a\\,b\\=c"
+ * escapeFieldValue("plain") // => "plain"
  */
 export function escapeFieldValue(value: string): string {
   return specialCharacters.test(value) ? value.replace(specialCharactersGlobal, "\\$&") : value;
@@ -47,8 +50,19 @@ export function unescapeFieldValueResult(text: string): UnescapeResult {
 }
 
 /**
- * {@link unescapeFieldValueResult} that throws: a 400 `BadRequest` StatusError with
- * upstream's message (see {@link createFieldSelectorError}).
+ * Unescapes a field selector value (upstream's `fields.UnescapeValue`).
+ *
+ * `\\`, `\,` and `\=` stand for the character. Any other escape, a trailing `\`, or an
+ * unescaped `,` or `=` is an error. Values and messages below are JavaScript string literals.
+ *
+ * @throws StatusError (400 BadRequest, see {@link createFieldSelectorError}) with
+ *   upstream's message: `invalid field selector: invalid escape sequence: \<char>` or
+ *   `invalid field selector: unescaped character in value: <code point in decimal>` (Go
+ *   prints the rune with `%v`).
+ * @example
+ * unescapeFieldValue("a\\,b\\=c") // => "a,b=c"
+ * unescapeFieldValue("a=b") // throws StatusError: "invalid field selector: unescaped character in value: 61"
+ * unescapeFieldValue("a\\b") // throws StatusError: "invalid field selector: invalid escape sequence: \\b"
  */
 export function unescapeFieldValue(text: string): string {
   const result = unescapeFieldValueResult(text);

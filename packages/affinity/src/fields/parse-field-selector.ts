@@ -62,20 +62,25 @@ export function splitTerm(term: string): SplitTerm | undefined {
 }
 
 /**
- * Parses a field selector as the API server does (apimachinery's `fields.ParseSelector`):
- * comma-separated `field=value`, `field==value` or `field!=value` terms, ANDed. Values may
- * escape `\`, `,` and `=` with a backslash; the field name is not unescaped. Terms are
- * sorted (Go string order), so the canonical text is deterministic; empty terms and terms
- * with both field and value empty (`=`) are dropped.
+ * Parses a field selector as the API server does (apimachinery's `fields.ParseSelector`).
  *
- * Throws a 400 `BadRequest` StatusError with upstream's exact message:
- * `invalid selector: '<text>'; can't understand '<term>'` for a term without operator,
- * or the unescape errors (`invalid field selector: ...`). The first bad term in sorted
- * order is reported.
+ * The text is comma-separated `field=value`, `field==value` or `field!=value` terms,
+ * ANDed. Values may escape `\`, `,` and `=` with a backslash; the field name is not
+ * unescaped. Terms are sorted (Go string order), so the canonical text is deterministic;
+ * empty terms and terms with both field and value empty (`=`) are dropped, and `""` gives
+ * the empty selector that matches everything. Field names are not checked against a kind:
+ * see `checkFieldSelectorSupported`.
  *
+ * @throws StatusError (400 BadRequest, see {@link createFieldSelectorError}) with
+ *   upstream's exact message: `invalid selector: '<text>'; can't understand '<term>'` for
+ *   a term without operator, or the unescape errors (`invalid field selector: ...`) of
+ *   `unescapeFieldValue`. The first bad term in sorted order is reported.
  * @example
- * parseFieldSelector("spec.nodeName=node-2,status.phase!=Failed").toString()
+ * parseFieldSelector("status.phase!=Failed,spec.nodeName==node-2").toString()
  * // => "spec.nodeName=node-2,status.phase!=Failed"
+ * parseFieldSelector("").isEmpty() // => true
+ * parseFieldSelector("spec.nodeName")
+ * // throws StatusError: "invalid selector: 'spec.nodeName'; can't understand 'spec.nodeName'"
  */
 export function parseFieldSelector(text: string): FieldSelector {
   const source = typeof text === "string" ? text : text === undefined || text === null ? "" : String(text);

@@ -121,8 +121,10 @@ const builders: ReadonlyMap<string, FieldSetBuilder> = new Map<string, FieldSetB
 ]);
 
 /**
- * The selectable field set of an object of `kind`, as the API server's registry computes
- * it (`GetAttrs` / `ToSelectableFields`), ready for {@link FieldSelector.matches}:
+ * Computes the selectable field set of an object of `kind`, ready for {@link FieldSelector.matches}.
+ *
+ * The fields are those the API server's registry computes (`GetAttrs` /
+ * `ToSelectableFields`):
  * - Pod: metadata name and namespace, `spec.nodeName`, `spec.restartPolicy`,
  *   `spec.schedulerName`, `spec.serviceAccountName`, `spec.hostNetwork` (`"true"` or
  *   `"false"`), `status.phase`, `status.podIP`, `status.nominatedNodeName`;
@@ -136,7 +138,14 @@ const builders: ReadonlyMap<string, FieldSetBuilder> = new Map<string, FieldSetB
  *   `metadata.namespace`.
  *
  * Absent fields read as Go zero values (`""`, `"false"`, `"0"`). The object is untrusted:
- * only own properties are read, and wrongly typed fields read as absent.
+ * only own properties are read, wrongly typed fields read as absent, and nothing throws.
+ * Returns a new plain object on every call.
+ *
+ * @example
+ * fieldsOf("Node", { metadata: { name: "node-1" }, spec: { unschedulable: true } })
+ * // => { "metadata.name": "node-1", "spec.unschedulable": "true" }
+ * fieldsOf("DaemonSet", { metadata: { name: "fluentd", namespace: "kube-system" } })
+ * // => { "metadata.name": "fluentd", "metadata.namespace": "kube-system" }
  */
 export function fieldsOf(kind: string, object: object): Record<string, string> {
   const builder = builders.get(kind) ?? namespacedMeta;

@@ -16,8 +16,7 @@ const expressionOperators: ReadonlyMap<string, SelectorOperator> = new Map<strin
 ]);
 
 /**
- * Converts a meta/v1 `LabelSelector` into a selector (upstream's
- * `metav1.LabelSelectorAsSelector`).
+ * Converts a meta/v1 `LabelSelector` into a selector (upstream's `metav1.LabelSelectorAsSelector`).
  *
  * - `null`/`undefined` → {@link nothing} (matches nothing);
  * - no `matchLabels` entries and no `matchExpressions` → {@link everything};
@@ -29,6 +28,17 @@ const expressionOperators: ReadonlyMap<string, SelectorOperator> = new Map<strin
  *   {@link createRequirement} (e.g. `values: Invalid value: []string(nil): for 'in', 'notin'
  *   operators, values set can't be empty`), or `"Gt" is not a valid label selector operator`
  *   (one FieldValueInvalid with field `""` and the operator as bad value).
+ * @example
+ * labelSelectorAsSelector({
+ *   matchLabels: { app: "web" },
+ *   matchExpressions: [{ key: "tier", operator: "NotIn", values: ["db"] }],
+ * }).toString() // => "app=web,tier notin (db)"
+ * labelSelectorAsSelector({}).isEmpty() // => true (matches everything)
+ * labelSelectorAsSelector(undefined).matches({}) // => false
+ * labelSelectorAsSelector({ matchExpressions: [{ key: "tier", operator: "In", values: [] }] })
+ * // throws StatusError: "values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty"
+ * labelSelectorAsSelector({ matchExpressions: [{ key: "tier", operator: "Gt", values: ["1"] }] })
+ * // throws StatusError: '"Gt" is not a valid label selector operator'
  */
 export function labelSelectorAsSelector(selector: LabelSelector | null | undefined): Selector {
   if (selector === null || selector === undefined) return nothing();

@@ -54,16 +54,24 @@ export interface ParseSelectorOptions {
 /**
  * Parses the string form of a label selector (upstream's `labels.Parse`).
  *
+ * The empty string gives an empty selector that matches everything.
  * Grammar: requirements separated by `,`; each is `key` (exists), `!key` (does not exist),
  * `key=v`, `key==v`, `key!=v`, `key>n`, `key<n`, `key in (v1,v2)` or `key notin (v1,v2)`.
  * Whitespace (space, tab, CR, LF) may separate tokens. Every requirement is validated as by
  * {@link createRequirement}; the result's requirements are sorted by key as upstream does.
  *
  * @throws StatusError (BadRequest, 400) with upstream's message, e.g.
- *   `found ',', expected: ',' or 'end of string'` or
+ *   `found 'c', expected: ',' or 'end of string'` or
  *   `unable to parse requirement: found '', expected: identifier`. Its `errors` hold the
  *   requirement's field errors, or for a syntax error one FieldValueInvalid with field `""`,
  *   the selector text as bad value and the unprefixed message as detail.
+ * @example
+ * const selector = parseSelector("env in (prod, staging),!canary");
+ * selector.toString() // => "!canary,env in (prod,staging)"
+ * selector.matches({ env: "prod" }) // => true
+ * selector.matches({ env: "prod", canary: "true" }) // => false
+ * parseSelector("a=b c") // throws StatusError: "found 'c', expected: ',' or 'end of string'"
+ * parseSelector("!") // throws StatusError: "unable to parse requirement: found '', expected: identifier"
  */
 export function parseSelector(text: string, options?: ParseSelectorOptions): Selector {
   return selectorFromSortedRequirements(parseSelectorRequirements(text, options));
@@ -71,7 +79,13 @@ export function parseSelector(text: string, options?: ParseSelectorOptions): Sel
 
 /**
  * Parses a selector into its requirements, sorted by key (upstream's `ParseToRequirements`).
- * Errors as {@link parseSelector}.
+ *
+ * Same grammar and validation as {@link parseSelector}; returns a new array (empty for
+ * `""`).
+ *
+ * @throws StatusError (BadRequest, 400) exactly as {@link parseSelector}.
+ * @example
+ * parseSelectorRequirements("zone=a,app").map(String) // => ["app", "zone=a"]
  */
 export function parseSelectorRequirements(text: string, options?: ParseSelectorOptions): Requirement[] {
   const parser = new SelectorParser(scanSelectorTokens(text), options?.path);

@@ -18,8 +18,13 @@ import { parseInt64 } from "./int64.js";
 export type SelectorOperator = "in" | "notin" | "=" | "==" | "!=" | "exists" | "!" | "gt" | "lt";
 
 /**
- * Every operator `createRequirement` accepts, in upstream's order (binary operators, then
- * unary ones): the order of the `supported values` list of an unsupported-operator error.
+ * Every operator {@link createRequirement} accepts, in upstream's order.
+ *
+ * Binary operators come first, then unary ones: the order of the `supported values` list
+ * of an unsupported-operator error. The array is frozen.
+ *
+ * @example
+ * selectorOperators // => ["in", "notin", "=", "==", "!=", "gt", "lt", "exists", "!"]
  */
 export const selectorOperators: readonly SelectorOperator[] = Object.freeze([
   "in",
@@ -52,12 +57,20 @@ enum MatchKind {
 const emptyValues: readonly string[] = Object.freeze([]);
 
 /**
- * One requirement of a label selector: a key, an operator and values (upstream's
- * `labels.Requirement`). Build validated ones with {@link createRequirement}; the parser,
- * {@link selectorFromSet} and `labelSelectorAsSelector` build them too.
+ * One requirement of a label selector: a key, an operator and values (upstream's `labels.Requirement`).
  *
- * Matching never throws, allocates nothing and reads only own properties of the label map,
- * so `__proto__` or `constructor` are ordinary label keys.
+ * Build validated ones with {@link createRequirement}; the parser, {@link selectorFromSet}
+ * and `labelSelectorAsSelector` build them too. Immutable. Matching never throws,
+ * allocates nothing and reads only own properties of the label map, so `__proto__` or
+ * `constructor` are ordinary label keys.
+ *
+ * @example
+ * const requirement = createRequirement("gpu-count", "gt", ["2"]);
+ * requirement.matches({ "gpu-count": "4" }) // => true
+ * requirement.matches({ "gpu-count": "two" }) // => false
+ * requirement.matches(undefined) // => false
+ * requirement.toString() // => "gpu-count>2"
+ * new Requirement("zone", "notin", ["b", "a", "b"]).values // => ["a", "b"]
  */
 export class Requirement {
   /** The label key. */
@@ -222,15 +235,22 @@ export function labelKeyError(key: string, field: string): FieldError | undefine
 }
 
 /**
- * The problems upstream's `labels.NewRequirement` reports for a requirement, in its order
- * and deduplicated by message (as its `ToAggregate`): the key (`<path>.key`), the value
- * count for the operator (`<path>.values`), Gt/Lt integers (`<path>.values[i]`), an unknown
- * operator (`<path>.operator`, FieldValueNotSupported), then each value as a label value
- * (`<path>.values[i][<key>]`).
+ * Lists the field errors upstream's `labels.NewRequirement` reports for a requirement.
+ *
+ * In upstream's order and deduplicated by message (as its `ToAggregate`): the key
+ * (`<path>.key`), the value count for the operator (`<path>.values`), Gt/Lt integers
+ * (`<path>.values[i]`), an unknown operator (`<path>.operator`, FieldValueNotSupported),
+ * then each value as a label value (`<path>.values[i][<key>]`). Returns a new array, empty
+ * when the requirement is valid; never throws.
  *
  * @param path - the requirement's own path, e.g. `nodeSelectorTerms[0].matchExpressions[1]`
  *   (what component-helpers passes with `field.WithPath`); `undefined` or `""` for none.
  * @param values - `null`/`undefined` stand for Go's nil slice and print as `[]string(nil)`.
+ * @example
+ * collectRequirementErrors("size", "gt", ["big"], "matchExpressions[0]").map(
+ *   (error) => `${error.field}: ${error.detail}`,
+ * ) // => ["matchExpressions[0].values[0]: for 'Gt', 'Lt' operators, the value must be an integer"]
+ * collectRequirementErrors("size", "gt", ["3"]) // => []
  */
 export function collectRequirementErrors(
   key: string,
@@ -331,13 +351,19 @@ export interface CreateRequirementOptions {
 }
 
 /**
- * Builds a validated requirement (upstream's `labels.NewRequirement`). Rules: In/NotIn need
- * at least one value; `=`, `==`, `!=` exactly one; Exists/`!` none; Gt/Lt exactly one base-10
- * int64; the key must be a qualified name and every value a label value (empty allowed).
+ * Builds a validated requirement (upstream's `labels.NewRequirement`).
+ *
+ * Rules: In/NotIn need at least one value; `=`, `==`, `!=` exactly one; Exists/`!` none;
+ * Gt/Lt exactly one base-10 int64; the key must be a qualified name and every value a
+ * label value (empty allowed). `null`/`undefined` values stand for Go's nil slice.
  *
  * @throws StatusError (BadRequest, 400) whose message is upstream's aggregated error text,
  *   e.g. `values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty`,
  *   and whose `errors` are those of {@link collectRequirementErrors}.
+ * @example
+ * createRequirement("tier", "in", ["web", "api"]).toString() // => "tier in (api,web)"
+ * createRequirement("tier", "in", [])
+ * // throws StatusError: "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty"
  */
 export function createRequirement(
   key: string,

@@ -3,8 +3,18 @@ import { goSort } from "./go-order.js";
 import { createRequirement, type LabelMap, Requirement } from "./requirement.js";
 
 /**
- * A parsed label selector (upstream's `labels.Selector`): an AND of requirements. Matching
+ * A parsed label selector (upstream's `labels.Selector`): an AND of requirements.
+ *
+ * Build one with `parseSelector`, `labelSelectorAsSelector`, {@link selectorFromSet}
+ * or {@link selectorFromRequirements}. Immutable (`add` returns a new selector); matching
  * never throws and allocates nothing.
+ *
+ * @example
+ * const selector = parseSelector("env=prod,tier in (web)");
+ * selector.matches({ env: "prod", tier: "web" }) // => true
+ * selector.matches({ env: "prod" }) // => false
+ * selector.requiresExactMatch("tier") // => "web"
+ * selector.add(createRequirement("app", "exists", [])).toString() // => "app,env=prod,tier in (web)"
  */
 export interface Selector {
   /** Whether `labels` satisfy every requirement; `undefined` labels are an empty map. */
@@ -105,26 +115,64 @@ class NothingSelector implements Selector {
 const sharedEverything: Selector = new RequirementSelector(Object.freeze([]));
 const sharedNothing: Selector = new NothingSelector();
 
-/** The selector that matches every label map (empty, string form `""`). */
+/**
+ * The selector that matches every label map (upstream's `labels.Everything()`).
+ *
+ * Empty, selectable, string form `""`; always the same shared instance.
+ *
+ * @example
+ * everything().matches({ app: "web" }) // => true
+ * everything().isEmpty() // => true
+ * everything().toString() // => ""
+ */
 export function everything(): Selector {
   return sharedEverything;
 }
 
-/** The selector that matches no label map (not empty, string form `""`). */
+/**
+ * The selector that matches no label map (upstream's `labels.Nothing()`).
+ *
+ * Not empty and not selectable, string form `""`; adding requirements to it leaves it
+ * matching nothing. Always the same shared instance.
+ *
+ * @example
+ * nothing().matches({}) // => false
+ * nothing().isEmpty() // => false
+ * nothing().isSelectable() // => false
+ * nothing().toString() // => ""
+ */
 export function nothing(): Selector {
   return sharedNothing;
 }
 
 /**
- * Sorts requirements by key in place exactly as upstream's `sort.Sort(ByKey(...))` does
- * (Go byte order; requirements with equal keys end up where Go's unstable sort puts them).
+ * Sorts requirements by key in place, exactly as upstream's `sort.Sort(ByKey(...))` does.
+ *
+ * Keys compare in Go byte order; requirements with equal keys end up where Go's unstable
+ * sort puts them. Returns the same (now sorted) array; never throws.
+ *
+ * @example
+ * const requirements = [createRequirement("zone", "exists", []), createRequirement("app", "=", ["web"])];
+ * sortRequirementsByKey(requirements);
+ * requirements.map(String) // => ["app=web", "zone"]
  */
 export function sortRequirementsByKey(requirements: Requirement[]): Requirement[] {
   goSort(requirements, (left, right) => compareGoStrings(left.key, right.key) < 0);
   return requirements;
 }
 
-/** A selector of these requirements, sorted by key (upstream's `NewSelector().Add(...)`). */
+/**
+ * Builds a selector of these requirements, sorted by key (upstream's `NewSelector().Add(...)`).
+ *
+ * The requirements are not validated again (build them with {@link createRequirement});
+ * the input array is not changed, and an empty list gives a selector that matches everything.
+ *
+ * @example
+ * selectorFromRequirements([
+ *   createRequirement("zone", "exists", []),
+ *   createRequirement("app", "=", ["web"]),
+ * ]).toString() // => "app=web,zone"
+ */
 export function selectorFromRequirements(requirements: readonly Requirement[]): Selector {
   return sharedEverything.add(...requirements);
 }
@@ -146,10 +194,17 @@ function asLabelValue(value: unknown): string {
 }
 
 /**
- * A selector requiring exactly the given labels: one `key=value` requirement per entry,
- * sorted by key, WITHOUT validation (upstream's `SelectorFromSet`, which in 1.32 is
- * `SelectorFromValidatedSet`): invalid keys or values are kept verbatim. `undefined` or an
- * empty map gives an empty selector that matches everything. Only own keys are read.
+ * Builds a selector requiring exactly the given labels, WITHOUT validation.
+ *
+ * One `key=value` requirement per entry, sorted by key (upstream's `SelectorFromSet`,
+ * which in 1.32 is `SelectorFromValidatedSet`): invalid keys or values are kept verbatim
+ * and nothing throws. `undefined` or an empty map gives an empty selector that matches
+ * everything. Only own keys are read.
+ *
+ * @example
+ * selectorFromSet({ zone: "a", app: "web" }).toString() // => "app=web,zone=a"
+ * selectorFromSet({ "bad key!": "x" }).toString() // => "bad key!=x"
+ * selectorFromSet(undefined).matches({ any: "thing" }) // => true
  */
 export function selectorFromSet(labels: LabelMap | undefined): Selector {
   if (labels === undefined || labels === null) return new RequirementSelector(Object.freeze([]));
@@ -159,11 +214,20 @@ export function selectorFromSet(labels: LabelMap | undefined): Selector {
 }
 
 /**
- * Like {@link selectorFromSet} but validates each entry as {@link createRequirement}
+ * Builds a selector requiring exactly the given labels, validating each entry.
+ *
+ * Like {@link selectorFromSet} but each entry goes through {@link createRequirement}
  * (upstream's `ValidatedSelectorFromSet`); keys are checked in sorted order and the first
  * invalid entry throws (upstream stops at the first, in map order).
  *
- * @throws StatusError (BadRequest) as {@link createRequirement}, e.g. field `values[0][Key]`.
+ * @throws StatusError (BadRequest, 400) as {@link createRequirement}: an invalid value is
+ *   reported at field `values[0][<key>]`, an invalid key at `key`.
+ * @example
+ * validatedSelectorFromSet({ zone: "a", app: "web" }).toString() // => "app=web,zone=a"
+ * validatedSelectorFromSet({ app: "web server" })
+ * // throws StatusError; its errors[0].field is "values[0][app]"
+ * validatedSelectorFromSet({ "web server": "x" })
+ * // throws StatusError; its errors[0].field is "key"
  */
 export function validatedSelectorFromSet(labels: LabelMap | undefined): Selector {
   if (labels === undefined || labels === null) return new RequirementSelector(Object.freeze([]));

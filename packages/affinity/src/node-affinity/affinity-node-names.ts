@@ -2,9 +2,11 @@ import type { Pod } from "@kubesim/core";
 import { nodeNameField } from "./match-fields.js";
 
 /**
- * The names of the only nodes a pod's required node affinity can select, as the
- * NodeAffinity PreFilter narrows them: within each term, the values of all its
- * `matchFields` `metadata.name` `In` requirements are intersected; the terms are united.
+ * Lists the only node names a pod's required node affinity can select, as the NodeAffinity PreFilter does.
+ *
+ * Within each term, the values of all its `matchFields` `metadata.name` `In` requirements
+ * are intersected; the terms are united. `spec.nodeSelector` and `matchExpressions` play
+ * no part. Never throws.
  *
  * @returns `undefined` when there is no narrowing (no required affinity, no terms, or some
  *   term without such a requirement, since terms are ORed); otherwise the set of names,
@@ -12,8 +14,23 @@ import { nodeNameField } from "./match-fields.js";
  *   `pod affinity terms conflict`). Invalid terms are not filtered out here: the set only
  *   narrows the candidates, and the affinity filter still runs on each of them.
  * @example
- * // A DaemonSet pod pinned with matchFields metadata.name In [node-7]
- * nodeNamesFromAffinityPins(pod); // => Set { "node-7" }
+ * // A DaemonSet pod, pinned to its node as the DaemonSet controller does:
+ * const pinnedPod = {
+ *   spec: {
+ *     containers: [],
+ *     affinity: {
+ *       nodeAffinity: {
+ *         requiredDuringSchedulingIgnoredDuringExecution: {
+ *           nodeSelectorTerms: [
+ *             { matchFields: [{ key: "metadata.name", operator: "In", values: ["node-7"] }] },
+ *           ],
+ *         },
+ *       },
+ *     },
+ *   },
+ * };
+ * nodeNamesFromAffinityPins(pinnedPod) // => new Set(["node-7"])
+ * nodeNamesFromAffinityPins({ spec: { containers: [] } }) // => undefined
  */
 export function nodeNamesFromAffinityPins(pod: Pod): ReadonlySet<string> | undefined {
   const terms =

@@ -8,13 +8,27 @@ import {
 import { labelsOfNode, nameOfNode } from "./node-view.js";
 import { createNodeAffinityParseError } from "./parse-error.js";
 
-/** Where the parsed object sits, for the field paths of its errors. */
+/** Options of the node affinity parsers: where the parsed object sits, for the field paths of its errors. */
 export interface NodeAffinityParseOptions {
   /** Path of the parsed object, e.g. `spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution`; default none. */
   readonly path?: string;
 }
 
-/** A parsed node selector that never fails to match (upstream's `NodeSelector`). */
+/**
+ * A parsed node selector (upstream's `NodeSelector`), built by {@link createNodeSelector}.
+ *
+ * Its `matches` never throws and allocates nothing, so it can run against every node.
+ *
+ * @example
+ * const zoneANode = { metadata: { name: "node-1", labels: { zone: "a", disk: "ssd" } } };
+ * const zoneBNode = { metadata: { name: "node-2", labels: { zone: "b" } } };
+ * const matcher = createNodeSelector({
+ *   nodeSelectorTerms: [{ matchExpressions: [{ key: "disk", operator: "Exists" }] }],
+ * });
+ * [zoneANode, zoneBNode].filter((node) => matcher.matches(node)).map((node) => node.metadata?.name)
+ * // => ["node-1"]
+ * matcher.matches(undefined) // => false
+ */
 export interface NodeSelectorMatcher {
   /**
    * True when the node matches at least one term (terms are ORed; empty terms match
@@ -23,7 +37,7 @@ export interface NodeSelectorMatcher {
   matches(node: Node | null | undefined): boolean;
 }
 
-/** The outcome of matching a node against a lazily-parsed node selector. */
+/** The outcome of matching a node against a lazily-parsed node selector or a `RequiredNodeAffinity`. */
 export interface NodeSelectorMatchResult {
   /** True when some valid term matched. */
   readonly matches: boolean;
@@ -32,8 +46,20 @@ export interface NodeSelectorMatchResult {
 }
 
 /**
- * A node selector whose invalid terms are skipped and whose parse errors are reported only
- * when no valid term matched (upstream's `LazyErrorNodeSelector`).
+ * A leniently parsed node selector (upstream's `LazyErrorNodeSelector`), built by {@link createLazyNodeSelector}.
+ *
+ * Its invalid terms never match, and their parse errors are reported by `match` only when
+ * no valid term matched. Neither method throws.
+ *
+ * @example
+ * const zoneANode = { metadata: { name: "node-1", labels: { zone: "a", disk: "ssd" } } };
+ * const selector = createLazyNodeSelector({
+ *   nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "Near", values: ["a"] }] }],
+ * });
+ * selector.matches(zoneANode) // => false
+ * const result = selector.match(zoneANode);
+ * result.matches // => false
+ * result.error?.errors.map((error) => error.field) // => ["nodeSelectorTerms[0].matchExpressions[0].operator"]
  */
 export interface LazyNodeSelectorMatcher extends NodeSelectorMatcher {
   /** Matches the node and reports the parse errors when nothing matched. Allocates nothing. */
@@ -64,9 +90,25 @@ function matchesAnyTerm(terms: readonly ParsedNodeSelectorTerm[], node: Node): b
 }
 
 /**
- * Parses a node selector leniently (upstream's `NewLazyErrorNodeSelector`): never throws;
- * invalid terms never match, and their errors come back from `match` when no valid term
- * matched. A missing selector has no terms and matches nothing.
+ * Parses a node selector leniently (upstream's `NewLazyErrorNodeSelector`).
+ *
+ * Never throws: invalid terms never match, and their errors (one 400 BadRequest
+ * StatusError, as {@link createNodeSelector} would throw) come back from `match` when no
+ * valid term matched. A missing selector has no terms and matches nothing.
+ *
+ * @example
+ * const zoneANode = { metadata: { name: "node-1", labels: { zone: "a", disk: "ssd" } } };
+ * const zoneBNode = { metadata: { name: "node-2", labels: { zone: "b" } } };
+ * const selector = createLazyNodeSelector({
+ *   nodeSelectorTerms: [
+ *     { matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] },
+ *     { matchFields: [{ key: "metadata.name", operator: "In", values: [] }] },
+ *   ],
+ * });
+ * selector.matches(zoneANode) // => true
+ * selector.match(zoneANode) // => { matches: true }
+ * selector.match(zoneBNode).error?.message
+ * // => "nodeSelectorTerms[1].matchFields[0].values: Invalid value: []string{}: must have one element"
  */
 export function createLazyNodeSelector(
   nodeSelector: NodeSelector | null | undefined,
@@ -90,18 +132,30 @@ export function createLazyNodeSelector(
 }
 
 /**
- * Parses and validates a node selector (upstream's `NewNodeSelector`). Terms are ORed;
- * within a term `matchExpressions` and `matchFields` are all ANDed; a term with neither
- * matches nothing.
+ * Parses and validates a node selector (upstream's `NewNodeSelector`).
+ *
+ * Terms are ORed; within a term `matchExpressions` and `matchFields` are all ANDed; a term
+ * with neither matches nothing. `matchFields` only knows `metadata.name` (In/NotIn, one
+ * value each); a node without a name ignores `matchFields`, as upstream.
  *
  * @throws StatusError (400 BadRequest) whose `errors` hold the field errors of every term,
- *   with paths such as `nodeSelectorTerms[0].matchFields[0].values`, and whose message is
- *   upstream's aggregated error text.
+ *   with paths such as `nodeSelectorTerms[0].matchFields[0].values` (prefixed by
+ *   `options.path`), and whose message is upstream's aggregated error text.
  * @example
  * const selector = createNodeSelector({
- *   nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] }],
+ *   nodeSelectorTerms: [
+ *     { matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] },
+ *     { matchFields: [{ key: "metadata.name", operator: "In", values: ["node-2"] }] },
+ *   ],
  * });
- * selector.matches(node);
+ * selector.matches({ metadata: { name: "node-1", labels: { zone: "a", disk: "ssd" } } }) // => true
+ * selector.matches({ metadata: { name: "node-2", labels: { zone: "b" } } }) // => true
+ * selector.matches({ metadata: { name: "node-3", labels: { zone: "c" } } }) // => false
+ * createNodeSelector(
+ *   { nodeSelectorTerms: [{ matchExpressions: [{ key: "cpus", operator: "Gt", values: ["many"] }] }] },
+ *   { path: "spec.affinity" },
+ * )
+ * // throws StatusError: "spec.affinity.nodeSelectorTerms[0].matchExpressions[0].values[0]: Invalid value: \"many\": for 'Gt', 'Lt' operators, the value must be an integer"
  */
 export function createNodeSelector(
   nodeSelector: NodeSelector,

@@ -7,15 +7,37 @@ import {
 import { labelsOfNode } from "./node-view.js";
 
 /**
- * A pod's hard node constraints, parsed once (upstream's `RequiredNodeAffinity`):
- * `spec.nodeSelector` AND `requiredDuringSchedulingIgnoredDuringExecution`.
+ * A pod's hard node constraints, parsed once (upstream's `RequiredNodeAffinity`), built by {@link requiredNodeAffinity}.
+ *
+ * A node must satisfy `spec.nodeSelector` AND `requiredDuringSchedulingIgnoredDuringExecution`.
+ * Neither method throws, and both allocate nothing.
+ *
+ * @example
+ * const affinity = requiredNodeAffinity({
+ *   spec: {
+ *     containers: [],
+ *     affinity: {
+ *       nodeAffinity: {
+ *         requiredDuringSchedulingIgnoredDuringExecution: {
+ *           nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "In" }] }],
+ *         },
+ *       },
+ *     },
+ *   },
+ * });
+ * const zoneANode = { metadata: { name: "node-1", labels: { zone: "a", disk: "ssd" } } };
+ * affinity.hasNodeSelector // => false
+ * affinity.hasRequiredAffinity // => true
+ * affinity.matches(zoneANode) // => false (the only term is invalid)
+ * affinity.match(zoneANode).error?.message
+ * // => "nodeSelectorTerms[0].matchExpressions[0].values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty"
  */
 export interface RequiredNodeAffinity {
   /** True when `spec.nodeSelector` is a non-empty map (an empty one constrains nothing). */
   readonly hasNodeSelector: boolean;
   /** True when `requiredDuringSchedulingIgnoredDuringExecution` is set (even with no terms, which matches nothing). */
   readonly hasRequiredAffinity: boolean;
-  /** True when either of the above holds; when false every node matches. */
+  /** True when either of the above holds; when false every node (even a missing one) matches. */
   readonly hasConstraint: boolean;
   /**
    * Matches a node; when the node selector passes but no valid affinity term matched, the
@@ -30,13 +52,33 @@ const matched: NodeSelectorMatchResult = Object.freeze({ matches: true });
 const notMatched: NodeSelectorMatchResult = Object.freeze({ matches: false });
 
 /**
- * Parses a pod's required node affinity (upstream's `GetRequiredNodeAffinity`). Never throws:
- * `spec.nodeSelector` is used as exact `key=value` matches without validation, and invalid
- * affinity terms are skipped (they never match).
+ * Parses a pod's required node affinity (upstream's `GetRequiredNodeAffinity`).
+ *
+ * Never throws: `spec.nodeSelector` is used as exact `key=value` matches without
+ * validation, and invalid affinity terms are skipped (they never match; `match` reports
+ * their errors).
  *
  * @example
- * const affinity = requiredNodeAffinity(pod);
- * const feasible = nodes.filter((node) => affinity.matches(node));
+ * const affinity = requiredNodeAffinity({
+ *   spec: {
+ *     containers: [],
+ *     nodeSelector: { disk: "ssd" },
+ *     affinity: {
+ *       nodeAffinity: {
+ *         requiredDuringSchedulingIgnoredDuringExecution: {
+ *           nodeSelectorTerms: [{ matchExpressions: [{ key: "zone", operator: "NotIn", values: ["b"] }] }],
+ *         },
+ *       },
+ *     },
+ *   },
+ * });
+ * const zoneANode = { metadata: { name: "node-1", labels: { zone: "a", disk: "ssd" } } };
+ * const zoneBNode = { metadata: { name: "node-2", labels: { zone: "b" } } };
+ * [zoneANode, zoneBNode].filter((node) => affinity.matches(node)).map((node) => node.metadata?.name)
+ * // => ["node-1"]
+ * affinity.hasConstraint // => true
+ * requiredNodeAffinity({ spec: { containers: [] } }).matches(zoneBNode) // => true
+ * requiredNodeAffinity({ spec: { containers: [] } }).matches(undefined) // => true (no constraint)
  */
 export function requiredNodeAffinity(pod: Pod): RequiredNodeAffinity {
   const nodeSelector = pod.spec?.nodeSelector ?? {};

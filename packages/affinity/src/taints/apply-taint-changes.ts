@@ -2,7 +2,7 @@ import { goQuote, type Node, type Taint } from "@kubesim/core";
 import { TaintArgumentError } from "./taint-argument-error.js";
 import { matchTaint, taintToString } from "./taint-identity.js";
 
-/** What `kubectl taint` prints after `node/<name> `. */
+/** The verb `kubectl taint` prints after `node/<name> ` for a change. */
 export type TaintOperation = "tainted" | "untainted" | "modified";
 
 /** The outcome of {@link applyTaintChanges}. */
@@ -30,8 +30,9 @@ function aggregateMessages(messages: readonly string[]): string {
 }
 
 /**
- * Applies parsed `kubectl taint` changes to a node's taints with kubectl v1.32's
- * `updateTaints`/`reorganizeTaints` semantics:
+ * Applies parsed `kubectl taint` changes to a node's taints, as kubectl v1.32 does.
+ *
+ * The rules are kubectl's `updateTaints`/`reorganizeTaints`:
  * - without `overwrite`, adding a taint whose key and effect the node already has throws
  *   `node <name> already has <k1,k2> taint(s) with same effect(s) and --overwrite is false`;
  * - the result lists the added taints, then every old taint no added taint matches
@@ -42,7 +43,18 @@ function aggregateMessages(messages: readonly string[]): string {
  *   removed, `tainted` when the list grew, and `untainted` otherwise.
  *
  * `node` is the Node (its name is used in messages) or just its taints; `nodeName`
- * overrides the name. Nothing is mutated. Throws {@link TaintArgumentError}.
+ * overrides the name. Nothing is mutated; the result holds a new array.
+ *
+ * @throws TaintArgumentError with reason `TaintExists` or `TaintNotFound` and kubectl's message.
+ * @example
+ * const node = { metadata: { name: "node-1" }, spec: { taints: [{ key: "a", effect: "NoSchedule" }] } };
+ * applyTaintChanges(node, [{ key: "b", value: "x", effect: "NoExecute" }], [], false)
+ * // => { operation: "tainted", taints: [{ key: "b", value: "x", effect: "NoExecute" }, { key: "a", effect: "NoSchedule" }] }
+ * applyTaintChanges(node, [], [{ key: "a", effect: "" }], false) // => { operation: "untainted", taints: [] }
+ * applyTaintChanges(node, [{ key: "a", value: "y", effect: "NoSchedule" }], [], false)
+ * // throws TaintArgumentError: "node node-1 already has a taint(s) with same effect(s) and --overwrite is false"
+ * applyTaintChanges(node, [], [{ key: "c", effect: "NoSchedule" }], false)
+ * // throws TaintArgumentError: 'taint "c:NoSchedule" not found'
  */
 export function applyTaintChanges(
   node: Node | readonly Taint[] | undefined,

@@ -2,9 +2,14 @@ import type { Toleration } from "@kubesim/core";
 import { TaintEffect, wellKnownTaintKeys } from "./taint-effects.js";
 
 /**
- * Whether two tolerations have the same identity: key, effect, operator and value
- * (upstream's `Toleration.MatchToleration`; `tolerationSeconds` is not part of it, and an
- * absent field counts as `""`).
+ * Tells whether two tolerations have the same identity (upstream's `Toleration.MatchToleration`).
+ *
+ * The identity is key, effect, operator and value; `tolerationSeconds` is not part of it,
+ * and an absent field counts as `""` (so an absent operator differs from `Equal`). Never throws.
+ *
+ * @example
+ * matchToleration({ key: "a", operator: "Exists", tolerationSeconds: 5 }, { key: "a", operator: "Exists" }) // => true
+ * matchToleration({ key: "a", operator: "Exists" }, { key: "a", operator: "Equal" }) // => false
  */
 export function matchToleration(left: Toleration, right: Toleration): boolean {
   return (
@@ -20,11 +25,21 @@ function forever(key: string, effect: TaintEffect): Toleration {
 }
 
 /**
- * The tolerations the DaemonSet controller gives every daemon pod, in upstream's order
- * (`AddOrUpdateDaemonPodTolerations`): `not-ready` and `unreachable` for `NoExecute`, then
- * `disk-pressure`, `memory-pressure`, `pid-pressure` and `unschedulable` for `NoSchedule`,
- * and `network-unavailable` for `NoSchedule` only when the pod uses the host network. All
- * use `Exists` with no `tolerationSeconds`, so they hold forever. Returns fresh objects.
+ * Lists the tolerations the DaemonSet controller gives every daemon pod, in upstream's order.
+ *
+ * As `AddOrUpdateDaemonPodTolerations`: `not-ready` and `unreachable` for `NoExecute`,
+ * then `disk-pressure`, `memory-pressure`, `pid-pressure` and `unschedulable` for
+ * `NoSchedule`, and `network-unavailable` for `NoSchedule` only when the pod uses the host
+ * network. All use `Exists` with no `tolerationSeconds`, so they hold forever. Returns
+ * fresh objects.
+ *
+ * @example
+ * daemonSetDefaultTolerations(false).map((toleration) => `${toleration.key}:${toleration.effect}`)
+ * // => ["node.kubernetes.io/not-ready:NoExecute", "node.kubernetes.io/unreachable:NoExecute",
+ * //     "node.kubernetes.io/disk-pressure:NoSchedule", "node.kubernetes.io/memory-pressure:NoSchedule",
+ * //     "node.kubernetes.io/pid-pressure:NoSchedule", "node.kubernetes.io/unschedulable:NoSchedule"]
+ * daemonSetDefaultTolerations(true)[6]
+ * // => { key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: "NoSchedule" }
  */
 export function daemonSetDefaultTolerations(hostNetwork: boolean): Toleration[] {
   const tolerations = [
@@ -53,14 +68,21 @@ function addOrUpdateToleration(tolerations: readonly Toleration[], toleration: T
 }
 
 /**
- * Merges `toAdd` into `tolerations` one by one with upstream's
- * `AddOrUpdateTolerationInPodSpec` rule: a toleration with the same identity (key, effect,
- * operator, value; see {@link matchToleration}) and the same `tolerationSeconds` is kept
- * untouched; one with the same identity but other `tolerationSeconds` is replaced in place;
- * otherwise the toleration is appended. Returns a new array; the inputs are not changed.
+ * Merges `toAdd` into `tolerations` one by one, as upstream's `AddOrUpdateTolerationInPodSpec`.
+ *
+ * A toleration with the same identity (key, effect, operator, value; see
+ * {@link matchToleration}) and the same `tolerationSeconds` is kept untouched; one with the
+ * same identity but other `tolerationSeconds` is replaced in place; otherwise the
+ * toleration is appended. Returns a new array (added tolerations are copies); the inputs
+ * are not changed. The DaemonSet controller calls it with
+ * {@link daemonSetDefaultTolerations}.
  *
  * @example
- * addOrUpdateTolerations(pod.spec?.tolerations, daemonSetDefaultTolerations(pod.spec?.hostNetwork === true))
+ * addOrUpdateTolerations(
+ *   [{ key: "a", operator: "Exists", effect: "NoExecute", tolerationSeconds: 30 }],
+ *   [{ key: "a", operator: "Exists", effect: "NoExecute" }, { key: "b", operator: "Exists" }],
+ * )
+ * // => [{ key: "a", operator: "Exists", effect: "NoExecute" }, { key: "b", operator: "Exists" }]
  */
 export function addOrUpdateTolerations(
   tolerations: readonly Toleration[] | undefined,

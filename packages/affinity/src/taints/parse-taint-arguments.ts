@@ -25,9 +25,20 @@ function goTaintStruct(taint: Taint): string {
 }
 
 /**
- * Parses one taint written as `key=value:effect`, `key:effect` or `key` (kubectl's
- * `parseTaint`): an effect must be supported, the value a label value and the key a
- * qualified name. `key` alone leaves the effect empty.
+ * Parses one taint written as `key=value:effect`, `key:effect` or `key` (kubectl's `parseTaint`).
+ *
+ * An effect must be supported, the value a label value and the key a qualified name.
+ * `key` alone leaves the effect `""`; `value` is set only when not empty. Returns a new
+ * Taint.
+ *
+ * @throws TaintArgumentError with kubectl's message: reason `InvalidTaintEffect`
+ *   (`invalid taint effect: <effect>, unsupported taint effect`) or `InvalidTaintSpec`
+ *   (`invalid taint spec: <spec>`, followed by `, <problems>` for a bad key or value).
+ * @example
+ * parseTaint("dedicated=gpu:NoSchedule") // => { key: "dedicated", value: "gpu", effect: "NoSchedule" }
+ * parseTaint("dedicated") // => { key: "dedicated", effect: "" }
+ * parseTaint("dedicated:Sometimes")
+ * // throws TaintArgumentError: "invalid taint effect: Sometimes, unsupported taint effect"
  */
 export function parseTaint(spec: string): Taint {
   const parts = spec.split(":");
@@ -61,17 +72,21 @@ export function parseTaint(spec: string): Taint {
 }
 
 /**
- * Parses the taint arguments of `kubectl taint` exactly as kubectl v1.32's `parseTaints`:
- * `key=value:Effect` and `key:Effect` add a taint; a trailing `-` removes one
- * (`key-` every effect of the key, `key:Effect-` or `key=value:Effect-` one effect; the
- * value is ignored). Adding needs an effect, and two added taints may not share key and
- * effect. Throws a {@link TaintArgumentError} with kubectl's message on the first bad
- * argument. An add and a remove of the same taint parse fine: kubectl rejects them later,
- * see {@link validateTaintChanges}.
+ * Parses the taint arguments of `kubectl taint` exactly as kubectl v1.32's `parseTaints`.
  *
+ * `key=value:Effect` and `key:Effect` add a taint; a trailing `-` removes one (`key-`
+ * every effect of the key, `key:Effect-` or `key=value:Effect-` one effect; the value is
+ * ignored). Adding needs an effect, and two added taints may not share key and effect. An
+ * add and a remove of the same taint parse fine: kubectl rejects them later, see
+ * {@link validateTaintChanges}.
+ *
+ * @throws TaintArgumentError with kubectl's message on the first bad argument: the errors
+ *   of {@link parseTaint}, `invalid taint spec: <arg>` for an added taint without effect,
+ *   or reason `DuplicateTaint` (`duplicated taints with the same key and effect: {k v E <nil>}`).
  * @example
  * parseTaintArguments(["dedicated=gpu:NoSchedule", "old-"])
  * // => { toAdd: [{ key: "dedicated", value: "gpu", effect: "NoSchedule" }], toRemove: [{ key: "old", effect: "" }] }
+ * parseTaintArguments(["dedicated"]) // throws TaintArgumentError: "invalid taint spec: dedicated"
  */
 export function parseTaintArguments(args: readonly string[]): TaintArguments {
   const toAdd: Taint[] = [];
@@ -104,9 +119,17 @@ export function parseTaintArguments(args: readonly string[]): TaintArguments {
 }
 
 /**
- * Rejects a command that both adds and removes a taint (kubectl's `Validate`): an added
- * taint conflicts with a removal of its key without an effect, or with its key and effect.
- * The message lists every conflict as `key=effect`.
+ * Rejects a command that both adds and removes a taint (kubectl's `Validate`).
+ *
+ * An added taint conflicts with a removal of its key without an effect, or with its key
+ * and effect. Returns nothing when there is no conflict.
+ *
+ * @throws TaintArgumentError (reason `ModifyAndRemove`) whose message lists every
+ *   conflict as `key=effect` (the removal's effect, `""` for a whole key).
+ * @example
+ * validateTaintChanges([{ key: "a", effect: "NoSchedule" }], [{ key: "a", effect: "NoExecute" }]) // => undefined
+ * validateTaintChanges([{ key: "a", effect: "NoSchedule" }], [{ key: "a", effect: "" }])
+ * // throws TaintArgumentError: "can not both modify and remove the following taint(s) in the same command: a="
  */
 export function validateTaintChanges(toAdd: readonly Taint[], toRemove: readonly Taint[]): void {
   const conflicts: string[] = [];

@@ -20,8 +20,21 @@ export type TaintArgumentErrorReason =
   | "TaintNotFound";
 
 /**
- * A rejected `kubectl taint` argument list or change. The message is kubectl v1.32's
- * exact text (what it prints after `error: `).
+ * A rejected `kubectl taint` argument list or change.
+ *
+ * The message is kubectl v1.32's exact text (what it prints after `error: `); `reason`
+ * says what went wrong and `isUsageError` whether kubectl adds its usage hint. Thrown by
+ * `parseTaint`, `parseTaintArguments`, `validateTaintChanges` and `applyTaintChanges`.
+ *
+ * @example
+ * try {
+ *   parseTaint("dedicated:Sometimes");
+ * } catch (error) {
+ *   if (TaintArgumentError.isInstance(error)) {
+ *     error.reason // => "InvalidTaintEffect"
+ *     error.isUsageError // => true
+ *   }
+ * }
  */
 export class TaintArgumentError extends KubesimError {
   /** What went wrong, as a stable code. */

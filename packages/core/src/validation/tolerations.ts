@@ -3,7 +3,14 @@ import { readObjects, wrongType } from "./field-reader.js";
 import { validateLabelNameInto } from "./labels.js";
 import { isValidLabelValue } from "./name-predicates.js";
 
-/** The taint effects upstream accepts, in its order. */
+/**
+ * The taint effects upstream accepts, in its order (the order of the supported values
+ * listed in a `NotSupported` error).
+ *
+ * @example
+ * taintEffects.includes("NoExecute"); // => true
+ * taintEffects.join(", "); // => "NoSchedule, PreferNoSchedule, NoExecute"
+ */
 export const taintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"] as const;
 
 /** Appends the error for an unsupported taint effect; an empty one is Required unless `allowEmpty`. */
