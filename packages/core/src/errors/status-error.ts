@@ -24,6 +24,7 @@ export const StatusReason = {
   InternalError: "InternalError",
   Timeout: "Timeout",
   TooManyRequests: "TooManyRequests",
+  RequestEntityTooLarge: "RequestEntityTooLarge",
   ServiceUnavailable: "ServiceUnavailable",
   Unknown: "",
 } as const;
