@@ -1,1 +1,2 @@
-export {};
+export * from "./memory-store/index.js";
+export * from "./patch/index.js";

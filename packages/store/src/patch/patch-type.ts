@@ -1,8 +1,4 @@
-/**
- * The patch flavours the API server accepts for built-in resources: JSON merge patch
- * (RFC 7386), JSON patch (RFC 6902), strategic merge patch and server-side apply.
- */
-export type PatchType = "merge" | "json" | "strategic" | "apply";
+import type { PatchType } from "@kubesim/core";
 
 const patchTypesByMediaType: ReadonlyMap<string, PatchType> = new Map([
   ["application/merge-patch+json", "merge"],

@@ -1,0 +1,113 @@
+import {
+  assertValidObject,
+  createAlreadyExistsError,
+  generateName,
+  namespaceNameLabel,
+  StatusError,
+} from "@kubesim/core";
+import { readTemplateGeneration } from "./daemonset-template-generation.js";
+import type { DecodedObject } from "./decode-object.js";
+import { type JsonObject, metadataOf, objectField, stringField } from "./json-object.js";
+import { objectKey } from "./kind-info.js";
+import { admitNamespacedWrite } from "./namespace-lifecycle.js";
+import { namespaceOfObject, placeInNamespace } from "./object-placement.js";
+import { dedupOwnerReferences } from "./owner-references.js";
+import { parseResourceVersion } from "./resource-version.js";
+import { createGenerateNameConflictError, createResourceVersionSetOnCreateError } from "./store-errors.js";
+import type { StoreState } from "./store-state.js";
+import { formatTimestamp } from "./timestamps.js";
+import { createUid } from "./uid.js";
+
+/** Upstream retries a create whose generated name collides this many times in all. */
+const generateNameAttempts = 8;
+
+/** How a create differs when it comes from an update or a server-side apply of a missing object. */
+export interface CreateMode {
+  /** The object's resourceVersion is ignored instead of rejected (create-on-update). */
+  readonly ignoreResourceVersion: boolean;
+}
+
+function clearSystemFields(metadata: JsonObject): void {
+  delete metadata.creationTimestamp;
+  delete metadata.uid;
+  delete metadata.deletionTimestamp;
+  delete metadata.deletionGracePeriodSeconds;
+  delete metadata.selfLink;
+}
+
+function checkResourceVersion(metadata: JsonObject, mode: CreateMode): void {
+  const sent = stringField(metadata, "resourceVersion");
+  delete metadata.resourceVersion;
+  if (mode.ignoreResourceVersion || sent === "") return;
+  // Upstream only refuses a resourceVersion that parses as a non-zero number.
+  let parsed: bigint;
+  try {
+    parsed = parseResourceVersion(sent);
+  } catch {
+    return;
+  }
+  if (parsed !== 0n) throw createResourceVersionSetOnCreateError();
+}
+
+function alreadyExists(
+  decoded: DecodedObject,
+  name: string,
+  generated: boolean,
+  existing: JsonObject,
+): StatusError {
+  const error = generated
+    ? createGenerateNameConflictError(decoded.info, name)
+    : createAlreadyExistsError(decoded.info.groupResource, name);
+  if (stringField(metadataOf(existing), "deletionTimestamp") === "") return error;
+  const {
+    apiVersion: _apiVersion,
+    kind: _kind,
+    status: _status,
+    metadata: _metadata,
+    ...status
+  } = error.status;
+  return new StatusError({ ...status, message: `object is being deleted: ${status.message}` });
+}
+
+/**
+ * Stores a decoded object as the API server's create does, in upstream's order: system
+ * fields wiped and the namespace settled, NamespaceLifecycle admission, then uid,
+ * creationTimestamp and a generated name, validation, the resourceVersion check, and the
+ * commit (`ADDED`). A generated name that collides is drawn again, up to 8 times.
+ *
+ * @returns the stored object (the store's own; copy it before handing it out).
+ * @throws StatusError NotFound / Forbidden (namespace), Invalid, AlreadyExists, or 500
+ *   when the object carries a resourceVersion.
+ */
+export function createDecoded(state: StoreState, decoded: DecodedObject, mode: CreateMode): JsonObject {
+  const { info, object, metadata } = decoded;
+  if (info.kind === "DaemonSet") readTemplateGeneration(info, object);
+  clearSystemFields(metadata);
+  const namespace = namespaceOfObject(info, metadata);
+  placeInNamespace(metadata, namespace);
+  dedupOwnerReferences(metadata);
+  const requestedName = stringField(metadata, "name");
+  const namePrefix = stringField(metadata, "generateName");
+  admitNamespacedWrite(state, info, namespace, requestedName || namePrefix, "create");
+  const generated = requestedName === "" && namePrefix !== "";
+  const attempts = generated ? generateNameAttempts : 1;
+  for (let attempt = 1; ; attempt++) {
+    metadata.creationTimestamp = formatTimestamp(state.clock.now());
+    metadata.uid = createUid(state.random);
+    if (generated) metadata.name = generateName(namePrefix, state.random);
+    const name = stringField(metadata, "name");
+    if (info.kind === "Namespace" && name !== "") setNamespaceNameLabel(metadata, name);
+    assertValidObject(object);
+    checkResourceVersion(metadata, mode);
+    const key = objectKey(info, namespace, name);
+    const existing = state.get(info, key);
+    if (existing === undefined) return state.commitPut(info, key, object, undefined);
+    if (attempt >= attempts) throw alreadyExists(decoded, name, generated, existing);
+  }
+}
+
+function setNamespaceNameLabel(metadata: JsonObject, name: string): void {
+  const labels = objectField(metadata, "labels");
+  if (labels === undefined) metadata.labels = { [namespaceNameLabel]: name };
+  else labels[namespaceNameLabel] = name;
+}

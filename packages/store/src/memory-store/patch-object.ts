@@ -1,0 +1,159 @@
+import {
+  createBadRequestError,
+  createConflictError,
+  createInternalError,
+  createInvalidError,
+  createNotFoundError,
+  type FieldError,
+  fieldErrors,
+  type KubeObject,
+  type PatchOptions,
+  StatusError,
+  StatusReason,
+} from "@kubesim/core";
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from "../patch/index.js";
+import { cloneObject } from "./clone-object.js";
+import { createDecoded } from "./create-object.js";
+import { readTemplateGeneration } from "./daemonset-template-generation.js";
+import { decodeObject } from "./decode-object.js";
+import { exceedsMaxDepth } from "./json-depth.js";
+import { isJsonObject, type JsonObject, stringField } from "./json-object.js";
+import { type KindInfo, objectKey, resolveKind } from "./kind-info.js";
+import { placeInNamespace, requestNamespace } from "./object-placement.js";
+import { createEmptyNameError, createTooDeepError } from "./store-errors.js";
+import type { StoreState } from "./store-state.js";
+import { applyUpdate } from "./update-object.js";
+
+const mediaTypes: Readonly<Record<string, string>> = {
+  json: "application/json-patch+json",
+  merge: "application/merge-patch+json",
+  strategic: "application/strategic-merge-patch+json",
+  apply: "application/apply-patch+yaml",
+};
+
+/** The result of a patch: the stored object, and whether a server-side apply created it. */
+export interface PatchOutcome {
+  readonly object: KubeObject;
+  readonly created: boolean;
+}
+
+function checkPatchOptions(options: PatchOptions | undefined): "json" | "merge" | "strategic" | "apply" {
+  const type = options?.type;
+  if (typeof type !== "string" || !Object.hasOwn(mediaTypes, type)) {
+    throw new StatusError({
+      message: `the body of the request was in an unknown format - accepted media types include: ${Object.values(mediaTypes).join(", ")}`,
+      reason: StatusReason.UnsupportedMediaType,
+      code: 415,
+    });
+  }
+  const errors: FieldError[] = [];
+  const fieldManager = typeof options?.fieldManager === "string" ? options.fieldManager : "";
+  if (type === "apply") {
+    if (fieldManager === "") errors.push(fieldErrors.required("fieldManager", "is required for apply patch"));
+  } else if (options?.force !== undefined) {
+    errors.push(fieldErrors.forbidden("force", "may not be specified for non-apply patch"));
+  }
+  if (new TextEncoder().encode(fieldManager).length > 128)
+    errors.push(fieldErrors.tooLong("fieldManager", "", 128));
+  if (errors.length > 0) throw createInvalidError({ group: "meta.k8s.io", kind: "PatchOptions" }, "", errors);
+  return type as "json" | "merge" | "strategic" | "apply";
+}
+
+function runPatch(
+  type: "json" | "merge" | "strategic" | "apply",
+  info: KindInfo,
+  original: JsonObject,
+  patch: unknown,
+) {
+  try {
+    switch (type) {
+      case "json":
+        return applyJsonPatch(original, patch);
+      case "merge":
+        return applyMergePatch(original, patch);
+      default:
+        return applyStrategicMergePatch(original, patch, info.kind);
+    }
+  } catch (error) {
+    if (StatusError.isInstance(error)) throw error;
+    throw createInternalError(error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+/** Upstream's `checkName` on the patched object. */
+function checkName(metadata: JsonObject, name: string): void {
+  const objectName = stringField(metadata, "name");
+  if (objectName !== name) {
+    throw createBadRequestError(
+      `the name of the object (${objectName}) does not match the name on the URL (${name})`,
+    );
+  }
+}
+
+/** Decodes a patch result as the body of an update (or of a create for apply), kind and apiVersion kept. */
+function decodePatched(info: KindInfo, patched: unknown, operation: "create" | "update") {
+  if (!isJsonObject(patched)) throw createBadRequestError("the patched object must be a JSON object");
+  return decodeObject({ ...patched, apiVersion: info.resource.apiVersion, kind: info.kind }, operation);
+}
+
+/**
+ * `ApiClient.patch`: applies a JSON patch, JSON merge patch or strategic merge patch to
+ * the stored object and runs the result through the update path (defaulting, validation
+ * with the old object, the resourceVersion precondition when the patched object carries
+ * a resourceVersion other than the stored one). Server-side apply is simplified: it
+ * creates the object when missing and otherwise strategic-merges the applied
+ * configuration onto it; field ownership (managedFields) is not tracked, so fields a
+ * manager stops applying are not removed and there are no apply conflicts.
+ *
+ * @throws StatusError 415 for an unknown patch type, Invalid for bad patch options,
+ *   NotFound when the object is missing (except for apply), the patch library's errors,
+ *   and every error of update and create.
+ */
+export function patchObject(
+  state: StoreState,
+  kind: string,
+  name: string,
+  patch: unknown,
+  options: PatchOptions,
+): PatchOutcome {
+  const type = checkPatchOptions(options);
+  const info = resolveKind(kind);
+  if (typeof name !== "string" || name === "") throw createEmptyNameError();
+  if (exceedsMaxDepth(patch)) throw createTooDeepError();
+  const namespace = requestNamespace(info, options.namespace);
+  const key = objectKey(info, namespace, name);
+  const existing = state.get(info, key);
+  if (existing === undefined) {
+    if (type !== "apply") throw createNotFoundError(info.groupResource, name);
+    return { object: applyCreate(state, info, namespace, name, patch), created: true };
+  }
+  const patched = runPatch(type, info, cloneObject(existing), patch);
+  const decoded = decodePatched(info, patched, "update");
+  placeInNamespace(decoded.metadata, namespace);
+  checkName(decoded.metadata, name);
+  const sentTemplateGeneration =
+    info.kind === "DaemonSet" ? readTemplateGeneration(info, decoded.object) : 0n;
+  const target = { info, namespace, name, key, existing };
+  return { object: applyUpdate(state, target, decoded.object, sentTemplateGeneration), created: false };
+}
+
+function applyCreate(
+  state: StoreState,
+  info: KindInfo,
+  namespace: string,
+  name: string,
+  patch: unknown,
+): JsonObject {
+  const decoded = decodePatched(info, runPatch("apply", info, {}, patch), "create");
+  const uid = stringField(decoded.metadata, "uid");
+  if (uid !== "") {
+    throw createConflictError(
+      info.groupResource,
+      name,
+      `uid mismatch: the provided object specified uid ${uid}, and no existing object was found`,
+    );
+  }
+  placeInNamespace(decoded.metadata, namespace);
+  checkName(decoded.metadata, name);
+  return createDecoded(state, decoded, { ignoreResourceVersion: true });
+}

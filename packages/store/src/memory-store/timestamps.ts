@@ -1,0 +1,15 @@
+/**
+ * Formats epoch milliseconds as the API server writes timestamps: RFC 3339 in UTC,
+ * whole seconds, e.g. `2026-11-29T19:21:30Z`.
+ */
+export function formatTimestamp(epochMs: number): string {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  return new Date(seconds).toISOString().replace(".000Z", "Z");
+}
+
+/** Parses an RFC 3339 timestamp to epoch milliseconds, or `undefined` when it is not one. */
+export function parseTimestamp(text: unknown): number | undefined {
+  if (typeof text !== "string" || text === "") return undefined;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}
