@@ -1,4 +1,4 @@
-import { VirtualClock } from "@kubesim/core";
+import { type Pod, VirtualClock } from "@kubesim/core";
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "./index.js";
 
@@ -9,12 +9,13 @@ describe("the README example", () => {
       seed: 42,
     });
     const watch = await store.watch("Pod", { namespace: "default", fieldSelector: "spec.nodeName=node-1" });
-    const created = await store.create({
+    const pod: Pod = {
       apiVersion: "v1",
       kind: "Pod",
       metadata: { generateName: "web-", namespace: "default" },
       spec: { nodeName: "node-1", containers: [{ name: "web", image: "nginx:1.25" }] },
-    });
+    };
+    const created = await store.create(pod);
     const seen: string[] = [];
     for await (const event of watch) {
       seen.push(`${event.type} ${event.object.metadata?.name}`);
