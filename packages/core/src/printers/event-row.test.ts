@@ -97,7 +97,7 @@ describe("eventCells", () => {
     },
     {
       name: "SOURCE falls back to the reporting controller and instance",
-      fields: { source: {}, reportingController: "default-scheduler", reportingInstance: "sched-1" },
+      fields: { source: {}, reportingComponent: "default-scheduler", reportingInstance: "sched-1" },
       index: 5,
       expected: "default-scheduler, sched-1",
     },

@@ -44,7 +44,7 @@ function involvedObject(event: Event): string {
 }
 
 function eventSource(event: Event): string {
-  const component = stringAt(event, "source", "component") || stringAt(event, "reportingController");
+  const component = stringAt(event, "source", "component") || stringAt(event, "reportingComponent");
   const host = stringAt(event, "source", "host") || stringAt(event, "reportingInstance");
   return host === "" ? component : `${component}, ${host}`;
 }

@@ -1,4 +1,12 @@
 export { CycleState } from "./cycle-state.js";
+export {
+  createNodeInfo,
+  createNodeInfoLister,
+  defaultHostIp,
+  defaultPortProtocol,
+  isMutableNodeInfo,
+  type MutableNodeInfo,
+} from "./node-info.js";
 export type {
   BindPlugin,
   ClusterEvent,
@@ -27,7 +35,26 @@ export type {
   ScorePlugin,
 } from "./plugin.js";
 export type { PluginDefinition } from "./plugin-definition.js";
+export {
+  computeNonZeroPodRequests,
+  computePodRequests,
+  createPodInfo,
+  defaultMemoryRequest,
+  defaultMilliCpuRequest,
+  hasRestartableInitContainer,
+  type PodRequestsOptions,
+} from "./pod-requests.js";
 export { PluginRegistry } from "./registry.js";
+export {
+  addResource,
+  cloneResource,
+  createResource,
+  isExtendedResourceName,
+  isScalarResourceName,
+  isZeroRequest,
+  resourceFromList,
+  subtractResource,
+} from "./resource.js";
 export {
   Code,
   type CodeName,

@@ -11,6 +11,12 @@ export interface PluginDefinition {
   readonly factory: PluginFactory;
   /** Fills absent fields of the user's args (which may be `undefined`). */
   readonly defaultArgs?: (args: unknown) => unknown;
+  /**
+   * The kubescheduler.config.k8s.io/v1 defaulting applied to args written in a
+   * configuration file before {@link PluginDefinition.defaultArgs} (for example a
+   * NodeResourcesFit weight of 0 becomes 1 there, while plugin tests see 0 as invalid).
+   */
+  readonly versionedDefaultArgs?: (args: unknown) => unknown;
   /** Field errors of defaulted args, paths relative to the args object (`scoringStrategy.resources[0].weight`). */
   readonly validateArgs?: (args: unknown) => FieldError[];
 }

@@ -1,0 +1,6 @@
+export { evaluatePlugin } from "./evaluate-plugin.js";
+export type {
+  EvaluatePluginOptions,
+  EvaluatePluginResult,
+  PluginStatusReport,
+} from "./evaluate-plugin-types.js";

@@ -1,0 +1,290 @@
+import type { Node, Pod } from "@kubesim/core";
+import { createPodInfo } from "./pod-requests.js";
+import {
+  addResource,
+  cloneResource,
+  createResource,
+  resourceFromList,
+  subtractResource,
+} from "./resource.js";
+import type { HostPort, NodeInfo, NodeInfoLister, PodInfo, Resource } from "./types.js";
+
+/** The address a host port without `hostIP` binds: every address. */
+export const defaultHostIp = "0.0.0.0";
+
+/** The protocol of a port without `protocol`. */
+export const defaultPortProtocol = "TCP";
+
+/**
+ * A {@link NodeInfo} the scheduler cache keeps up to date: pods are added and removed
+ * incrementally and every aggregate follows, bumping {@link NodeInfo.generation}.
+ */
+export interface MutableNodeInfo extends NodeInfo {
+  /** Adds a pod (or a precomputed PodInfo) to the node and its aggregates. */
+  addPod(pod: Pod | PodInfo): void;
+  /**
+   * Removes a pod, matched by uid (or by namespace/name when either side has no uid).
+   * Returns false, changing nothing, when the node does not hold the pod.
+   */
+  removePod(pod: Pod | PodInfo): boolean;
+  /** Replaces the node object (allocatable and images follow); pods are kept. */
+  setNode(node: Node | undefined): void;
+  /** An independent copy for what-if evaluation (preemption); PodInfos are shared. */
+  clone(): MutableNodeInfo;
+}
+
+/** A mutable image summary; `numNodes` is filled in by {@link createNodeInfoLister}. */
+interface ImageState {
+  size: number;
+  numNodes: number;
+}
+
+interface PortUse {
+  readonly hostPort: HostPort;
+  count: number;
+}
+
+// Upstream uses one process-wide counter, so generations order changes across nodes.
+let lastGeneration = 0;
+function nextGeneration(): number {
+  lastGeneration += 1;
+  return lastGeneration;
+}
+
+function isPodInfo(value: Pod | PodInfo): value is PodInfo {
+  return (
+    Object.hasOwn(value, "pod") &&
+    Object.hasOwn(value, "requests") &&
+    (value as PodInfo).requests?.scalarResources instanceof Map
+  );
+}
+
+function podWithAffinity(pod: Pod): boolean {
+  const affinity = pod.spec?.affinity;
+  return (
+    affinity !== undefined &&
+    affinity !== null &&
+    ((affinity.podAffinity !== undefined && affinity.podAffinity !== null) ||
+      (affinity.podAntiAffinity !== undefined && affinity.podAntiAffinity !== null))
+  );
+}
+
+function podWithRequiredAntiAffinity(pod: Pod): boolean {
+  const terms = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  return Array.isArray(terms) && terms.length > 0;
+}
+
+/** True when both pods are the same: equal uids, or equal namespace/name when a uid is missing. */
+function samePod(stored: Pod, wanted: Pod): boolean {
+  const storedUid = stored.metadata?.uid;
+  const wantedUid = wanted.metadata?.uid;
+  if (storedUid && wantedUid) return storedUid === wantedUid;
+  return (
+    (stored.metadata?.namespace ?? "") === (wanted.metadata?.namespace ?? "") &&
+    (stored.metadata?.name ?? "") === (wanted.metadata?.name ?? "")
+  );
+}
+
+function hostPortsOf(pod: Pod): HostPort[] {
+  const ports: HostPort[] = [];
+  const containers = pod.spec?.containers;
+  if (!Array.isArray(containers)) return ports;
+  for (const container of containers) {
+    if (!Array.isArray(container.ports)) continue;
+    for (const port of container.ports) {
+      if (typeof port.hostPort !== "number" || port.hostPort <= 0) continue;
+      ports.push({
+        ip: port.hostIP || defaultHostIp,
+        protocol: port.protocol || defaultPortProtocol,
+        port: port.hostPort,
+      });
+    }
+  }
+  return ports;
+}
+
+function portKey(port: HostPort): string {
+  return `${port.ip}|${port.protocol}|${port.port}`;
+}
+
+function imageStatesOf(node: Node | undefined): Map<string, ImageState> {
+  const states = new Map<string, ImageState>();
+  const images = node?.status?.images;
+  if (!Array.isArray(images)) return states;
+  for (const image of images) {
+    if (!Array.isArray(image.names)) continue;
+    const size = typeof image.sizeBytes === "number" ? image.sizeBytes : 0;
+    for (const name of image.names) {
+      if (typeof name === "string" && !states.has(name)) states.set(name, { size, numNodes: 1 });
+    }
+  }
+  return states;
+}
+
+function removeFromList(list: PodInfo[], pod: Pod): void {
+  const index = list.findIndex((candidate) => samePod(candidate.pod, pod));
+  if (index >= 0) list.splice(index, 1);
+}
+
+class NodeInfoImpl implements MutableNodeInfo {
+  node: Node | undefined;
+  generation: number;
+  allocatable: Resource;
+  requested: Resource = createResource();
+  nonZeroRequested: Resource = createResource();
+  imageStates: Map<string, ImageState>;
+  readonly pods: PodInfo[] = [];
+  readonly podsWithAffinity: PodInfo[] = [];
+  readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
+  private readonly portUses = new Map<string, PortUse>();
+  private usedPortsCache: readonly HostPort[] | undefined = [];
+
+  constructor(node: Node | undefined) {
+    this.node = node;
+    this.allocatable = resourceFromList(node?.status?.allocatable);
+    this.imageStates = imageStatesOf(node);
+    this.generation = nextGeneration();
+  }
+
+  get name(): string {
+    const nodeName = this.node?.metadata?.name;
+    if (nodeName !== undefined) return nodeName;
+    // While the node is unknown, its pods still say where they run.
+    return this.pods[0]?.pod.spec?.nodeName ?? "";
+  }
+
+  get usedPorts(): readonly HostPort[] {
+    if (this.usedPortsCache === undefined) {
+      this.usedPortsCache = Array.from(this.portUses.values(), (use) => use.hostPort);
+    }
+    return this.usedPortsCache;
+  }
+
+  addPod(pod: Pod | PodInfo): void {
+    const podInfo = isPodInfo(pod) ? pod : createPodInfo(pod);
+    this.pods.push(podInfo);
+    if (podWithAffinity(podInfo.pod)) this.podsWithAffinity.push(podInfo);
+    if (podWithRequiredAntiAffinity(podInfo.pod)) this.podsWithRequiredAntiAffinity.push(podInfo);
+    this.updateAggregates(podInfo, 1);
+  }
+
+  removePod(pod: Pod | PodInfo): boolean {
+    const wanted = isPodInfo(pod) ? pod.pod : pod;
+    const index = this.pods.findIndex((candidate) => samePod(candidate.pod, wanted));
+    const podInfo = this.pods[index];
+    if (podInfo === undefined) return false;
+    this.pods.splice(index, 1);
+    if (podWithAffinity(podInfo.pod)) removeFromList(this.podsWithAffinity, podInfo.pod);
+    if (podWithRequiredAntiAffinity(podInfo.pod))
+      removeFromList(this.podsWithRequiredAntiAffinity, podInfo.pod);
+    this.updateAggregates(podInfo, -1);
+    return true;
+  }
+
+  setNode(node: Node | undefined): void {
+    this.node = node;
+    this.allocatable = resourceFromList(node?.status?.allocatable);
+    this.imageStates = imageStatesOf(node);
+    this.generation = nextGeneration();
+  }
+
+  clone(): MutableNodeInfo {
+    const copy = new NodeInfoImpl(undefined);
+    copy.node = this.node;
+    copy.allocatable = cloneResource(this.allocatable);
+    copy.requested = cloneResource(this.requested);
+    copy.nonZeroRequested = cloneResource(this.nonZeroRequested);
+    copy.imageStates = new Map();
+    for (const [name, state] of this.imageStates) copy.imageStates.set(name, { ...state });
+    copy.pods.push(...this.pods);
+    copy.podsWithAffinity.push(...this.podsWithAffinity);
+    copy.podsWithRequiredAntiAffinity.push(...this.podsWithRequiredAntiAffinity);
+    for (const [key, use] of this.portUses)
+      copy.portUses.set(key, { hostPort: use.hostPort, count: use.count });
+    copy.usedPortsCache = undefined;
+    copy.generation = this.generation;
+    return copy;
+  }
+
+  /** @internal Sets how many nodes of a snapshot hold each image (used by the lister). */
+  applyImageNodeCounts(counts: ReadonlyMap<string, number>): void {
+    for (const [name, state] of this.imageStates) state.numNodes = counts.get(name) ?? 1;
+  }
+
+  private updateAggregates(podInfo: PodInfo, sign: 1 | -1): void {
+    if (sign > 0) {
+      addResource(this.requested, podInfo.requests);
+      addResource(this.nonZeroRequested, podInfo.nonZeroRequests);
+    } else {
+      subtractResource(this.requested, podInfo.requests);
+      subtractResource(this.nonZeroRequested, podInfo.nonZeroRequests);
+    }
+    const ports = hostPortsOf(podInfo.pod);
+    if (ports.length > 0) {
+      for (const port of ports) this.updatePortUse(port, sign);
+      this.usedPortsCache = undefined;
+    }
+    this.generation = nextGeneration();
+  }
+
+  private updatePortUse(port: HostPort, sign: 1 | -1): void {
+    const key = portKey(port);
+    const use = this.portUses.get(key);
+    if (use === undefined) {
+      if (sign > 0) this.portUses.set(key, { hostPort: port, count: 1 });
+      return;
+    }
+    use.count += sign;
+    if (use.count <= 0) this.portUses.delete(key);
+  }
+}
+
+/**
+ * A node's scheduling view built from the node object and the pods assigned to it.
+ * `node` may be `undefined` while pods reference a node not yet seen. Image summaries
+ * count this node only until a {@link createNodeInfoLister} counts them over a snapshot.
+ *
+ * @example
+ * const nodeInfo = createNodeInfo(node, [pod]);
+ * nodeInfo.requested.milliCpu; // => the pod's cpu request in millicores
+ * nodeInfo.removePod(pod); // => true
+ */
+export function createNodeInfo(node: Node | undefined, pods: readonly Pod[] = []): MutableNodeInfo {
+  const nodeInfo = new NodeInfoImpl(node);
+  for (const pod of pods) nodeInfo.addPod(pod);
+  return nodeInfo;
+}
+
+/**
+ * A {@link NodeInfoLister} over a fixed list (the snapshot of one cycle). It counts, for
+ * every image name, how many of the listed nodes report it and stores that as
+ * `numNodes` in the node infos made by {@link createNodeInfo} (this is O(images on all
+ * nodes); build it once per snapshot, not per pod).
+ */
+export function createNodeInfoLister(nodeInfos: readonly NodeInfo[]): NodeInfoLister {
+  const list = nodeInfos.slice();
+  const byName = new Map<string, NodeInfo>();
+  const withAffinity: NodeInfo[] = [];
+  const withRequiredAntiAffinity: NodeInfo[] = [];
+  const imageCounts = new Map<string, number>();
+  for (const nodeInfo of list) {
+    byName.set(nodeInfo.name, nodeInfo);
+    if (nodeInfo.podsWithAffinity.length > 0) withAffinity.push(nodeInfo);
+    if (nodeInfo.podsWithRequiredAntiAffinity.length > 0) withRequiredAntiAffinity.push(nodeInfo);
+    for (const name of nodeInfo.imageStates.keys()) imageCounts.set(name, (imageCounts.get(name) ?? 0) + 1);
+  }
+  for (const nodeInfo of list) {
+    if (nodeInfo instanceof NodeInfoImpl) nodeInfo.applyImageNodeCounts(imageCounts);
+  }
+  return {
+    list: () => list,
+    havePodsWithAffinityList: () => withAffinity,
+    havePodsWithRequiredAntiAffinityList: () => withRequiredAntiAffinity,
+    get: (name) => byName.get(name),
+  };
+}
+
+/** True when the value is a node info made by {@link createNodeInfo}. */
+export function isMutableNodeInfo(value: NodeInfo): value is MutableNodeInfo {
+  return value instanceof NodeInfoImpl;
+}

@@ -1,0 +1,2 @@
+export { clusterEvents } from "./cluster-events.js";
+export { defaultNormalizeScore, maxNodeScore, minNodeScore } from "./default-normalize-score.js";

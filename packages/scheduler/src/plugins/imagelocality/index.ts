@@ -1,0 +1,1 @@
+export { createImageLocality, imageLocalityDefinition, normalizedImageName } from "./image-locality.js";

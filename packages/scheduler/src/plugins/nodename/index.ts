@@ -1,0 +1,1 @@
+export { createNodeName, nodeNameDefinition, nodeNameReason } from "./node-name.js";

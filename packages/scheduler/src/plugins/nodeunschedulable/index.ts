@@ -1,0 +1,6 @@
+export {
+  createNodeUnschedulable,
+  nodeUnschedulableDefinition,
+  nodeUnschedulableReasonUnknownCondition,
+  nodeUnschedulableReasonUnschedulable,
+} from "./node-unschedulable.js";

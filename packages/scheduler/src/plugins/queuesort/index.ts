@@ -1,0 +1,1 @@
+export { createPrioritySort, prioritySortDefinition } from "./priority-sort.js";

@@ -1,0 +1,5 @@
+export {
+  createSchedulingGates,
+  schedulingGatesDefinition,
+  schedulingGatesReason,
+} from "./scheduling-gates.js";

@@ -1,0 +1,5 @@
+export {
+  createTaintToleration,
+  type TaintTolerationPlugin,
+  taintTolerationDefinition,
+} from "./taint-toleration.js";
