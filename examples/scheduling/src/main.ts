@@ -1,0 +1,3 @@
+import { runSchedulingDemo } from "./scheduling-demo.js";
+
+process.stdout.write(await runSchedulingDemo());
