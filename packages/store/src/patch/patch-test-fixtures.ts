@@ -2,7 +2,7 @@ import type { DaemonSet, Node } from "@kubesim/core";
 
 /*
  * Test-only fixtures: the nginx DaemonSet and a kind node as the recorded kubectl v1.32
- * sessions show them (/work/shared/spec/kubectl-transcripts 07, 22, 31, 51).
+ * sessions show them (the shared kubectl-transcripts 07, 22, 31, 51).
  */
 
 const lastAppliedConfiguration =

@@ -5,7 +5,7 @@ import { applyStrategicMergePatch } from "./strategic-merge-patch.js";
 
 /*
  * The strategic merge patch bodies kubectl v1.32 sent in the recorded sessions
- * (/work/shared/spec/kubectl-transcripts), applied to the objects they were sent for.
+ * (the shared kubectl-transcripts), applied to the objects they were sent for.
  */
 
 const appliedWith126 =
