@@ -1,0 +1,9 @@
+export {
+  controllerRevisionName,
+  maxRevision,
+  newControllerRevision,
+  revisionMatchesTemplate,
+  rollbackTemplate,
+  templatePatchData,
+} from "./controller-revision.js";
+export { revisionsToClean } from "./revisions-to-clean.js";
