@@ -316,6 +316,13 @@ const failures: FailureCase[] = [
     code: 400,
     message: "the object must be a JSON object, got string",
   },
+  {
+    name: "null instead of an object is a BadRequest that says null",
+    object: null,
+    reason: "BadRequest",
+    code: 400,
+    message: "the object must be a JSON object, got null",
+  },
 ];
 
 describe("create failures", () => {

@@ -16,6 +16,7 @@ const metadataMapFields = ["labels", "annotations"] as const;
 
 /** The JSON type name Go's decoder reports (`string`, `number`, `bool`, `array`, `object`). */
 function jsonTypeName(value: unknown): string {
+  if (value === null || value === undefined) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "boolean") return "bool";
   return typeof value === "object" ? "object" : typeof value;
