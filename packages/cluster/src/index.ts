@@ -1,1 +1,5 @@
-export {};
+export * from "./cluster/index.js";
+export * from "./garbage-collector/index.js";
+export * from "./kubelet/index.js";
+export * from "./node-lifecycle/index.js";
+export * from "./pod-gc/index.js";

@@ -1,0 +1,313 @@
+import { printTable } from "@kubesim/core";
+import { describe, expect, it } from "vitest";
+import { type Cluster, createCluster } from "./create-cluster.js";
+
+const nginxDaemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+`;
+
+async function daemonSetCounts(cluster: Cluster, namespace: string, name: string): Promise<unknown[]> {
+  const daemonSet = await cluster.client.get("DaemonSet", name, { namespace });
+  const table = printTable("DaemonSet", [daemonSet], { now: new Date(cluster.clock.now()) });
+  // NAME, DESIRED, CURRENT, READY, UP-TO-DATE, AVAILABLE
+  return table.rows[0]?.cells.slice(0, 6) ?? [];
+}
+
+async function nginxPods(cluster: Cluster): Promise<Array<{ name: string; node: string; phase: string }>> {
+  const pods = await cluster.client.list("Pod", { namespace: "default", labelSelector: "app=nginx" });
+  return pods.items
+    .map((pod) => ({
+      name: pod.metadata?.name ?? "",
+      node: pod.spec?.nodeName ?? "",
+      phase: pod.status?.phase ?? "",
+    }))
+    .sort((left, right) => left.node.localeCompare(right.node));
+}
+
+describe.each([{ scheduling: "scheduler" as const }, { scheduling: "legacy" as const }])(
+  "the seed story with daemonSetScheduling $scheduling",
+  ({ scheduling }) => {
+    it("runs nginx on the two workers, follows an added node and a deleted node", async () => {
+      const cluster = await createCluster({ seed: 1, nodes: 2, daemonSetScheduling: scheduling });
+      try {
+        const applied = await cluster.apply(nginxDaemonSet);
+        expect(applied.map((entry) => `${entry.kind}/${entry.name} ${entry.action}`)).toEqual([
+          "DaemonSet/nginx created",
+        ]);
+        await cluster.settle();
+        expect(await daemonSetCounts(cluster, "default", "nginx")).toEqual(["nginx", 2, 2, 2, 2, 2]);
+        expect((await nginxPods(cluster)).map((pod) => `${pod.node} ${pod.phase}`)).toEqual([
+          "node-1 Running",
+          "node-2 Running",
+        ]);
+
+        await cluster.addNode("node-3");
+        await cluster.settle();
+        expect(await daemonSetCounts(cluster, "default", "nginx")).toEqual(["nginx", 3, 3, 3, 3, 3]);
+        expect((await nginxPods(cluster)).map((pod) => `${pod.node} ${pod.phase}`)).toEqual([
+          "node-1 Running",
+          "node-2 Running",
+          "node-3 Running",
+        ]);
+
+        await cluster.deleteNode("node-3");
+        await cluster.settle();
+        expect((await nginxPods(cluster)).map((pod) => pod.node)).toEqual(["node-1", "node-2"]);
+        expect(await daemonSetCounts(cluster, "default", "nginx")).toEqual(["nginx", 2, 2, 2, 2, 2]);
+      } finally {
+        cluster.close();
+      }
+    });
+  },
+);
+
+describe("createCluster with the kubeadm bootstrap", () => {
+  it("shows kubeadm's DaemonSets and the control-plane mirror pods", async () => {
+    const cluster = await createCluster({ seed: 1 });
+    try {
+      expect(await daemonSetCounts(cluster, "kube-system", "kube-proxy")).toEqual([
+        "kube-proxy",
+        3,
+        3,
+        3,
+        3,
+        3,
+      ]);
+      expect(await daemonSetCounts(cluster, "kube-flannel", "kube-flannel-ds")).toEqual([
+        "kube-flannel-ds",
+        3,
+        3,
+        3,
+        3,
+        3,
+      ]);
+      expect(await daemonSetCounts(cluster, "kube-system", "kube-keepalived-vip")).toEqual([
+        "kube-keepalived-vip",
+        0,
+        0,
+        0,
+        0,
+        0,
+      ]);
+      const pods = await cluster.client.list("Pod", {
+        namespace: "kube-system",
+        labelSelector: "tier=control-plane",
+      });
+      expect(pods.items.map((pod) => `${pod.metadata?.name} ${pod.status?.phase}`).sort()).toEqual([
+        "etcd-control-plane Running",
+        "kube-apiserver-control-plane Running",
+        "kube-controller-manager-control-plane Running",
+        "kube-scheduler-control-plane Running",
+      ]);
+      const nodes = await cluster.client.list("Node");
+      expect(
+        nodes.items.map((node) => (node.spec?.taints ?? []).map((taint) => `${taint.key}:${taint.effect}`)),
+      ).toEqual([["node-role.kubernetes.io/control-plane:NoSchedule"], [], []]);
+    } finally {
+      cluster.close();
+    }
+  });
+});
+
+describe("determinism", () => {
+  it("gives identical pod names, placements and events for the same seed", async () => {
+    async function run(): Promise<{ pods: unknown; events: unknown }> {
+      const cluster = await createCluster({ seed: 7, nodes: 3 });
+      try {
+        await cluster.apply(nginxDaemonSet);
+        await cluster.settle();
+        await cluster.addNode("node-4");
+        await cluster.settle();
+        await cluster.deleteNode("node-2");
+        await cluster.settle();
+        const events = (await cluster.events()).map((event) => [
+          event.involvedObject.kind,
+          event.involvedObject.name,
+          event.reason,
+          event.message,
+          event.count,
+        ]);
+        return { pods: await nginxPods(cluster), events };
+      } finally {
+        cluster.close();
+      }
+    }
+    const first = await run();
+    const second = await run();
+    expect((first.pods as unknown[]).length).toBe(3);
+    expect(second).toEqual(first);
+  });
+});
+
+describe("cluster.apply", () => {
+  it("updates a live object with the applied labels merged and reports unchanged re-applies", async () => {
+    const cluster = await createCluster({ seed: 1, bootstrap: "empty" });
+    try {
+      await cluster.apply({
+        apiVersion: "v1",
+        kind: "Namespace",
+        metadata: { name: "team", labels: { a: "1" } },
+      });
+      const second = await cluster.apply([
+        { apiVersion: "v1", kind: "Namespace", metadata: { name: "team", labels: { b: "2" } } },
+      ]);
+      expect(second.map((entry) => entry.action)).toEqual(["configured"]);
+      const namespace = await cluster.client.get("Namespace", "team");
+      expect(namespace.metadata?.labels).toEqual({ a: "1", b: "2", "kubernetes.io/metadata.name": "team" });
+      const third = await cluster.apply({ apiVersion: "v1", kind: "Namespace", metadata: { name: "team" } });
+      expect(third.map((entry) => entry.action)).toEqual(["unchanged"]);
+    } finally {
+      cluster.close();
+    }
+  });
+
+  it("rejects an advance on a real clock", async () => {
+    const cluster = await createCluster({ seed: 1, bootstrap: "empty", clock: "real" });
+    try {
+      await expect(cluster.advance("5s")).rejects.toThrow(
+        "advance() needs a virtual clock; this cluster runs on real time",
+      );
+    } finally {
+      cluster.close();
+    }
+  });
+});
+
+describe("cluster.advance", () => {
+  it("moves the virtual clock by exactly the duration", async () => {
+    const cluster = await createCluster({ seed: 1, bootstrap: "empty", startTime: 0 });
+    try {
+      const before = cluster.clock.now();
+      await cluster.advance("1m30s");
+      expect(cluster.clock.now() - before).toBe(90_000);
+    } finally {
+      cluster.close();
+    }
+  });
+});
+
+describe("cluster.explain and cluster.restore", () => {
+  it("explains where a pod goes and restores a snapshot into an equal cluster", async () => {
+    const cluster = await createCluster({ seed: 3, nodes: 1 });
+    try {
+      await cluster.apply({
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "web" },
+        spec: { containers: [{ name: "web", image: "nginx:1.25" }] },
+      });
+      await cluster.settle();
+      const explanation = await cluster.explain("default/web");
+      expect(explanation.selected).toBe("node-1");
+      const restored = await cluster.restore(cluster.snapshot());
+      try {
+        const names = async (target: Cluster): Promise<string[]> =>
+          (await target.client.list("Pod")).items.map(
+            (pod) => `${pod.metadata?.namespace}/${pod.metadata?.name}`,
+          );
+        expect(await names(restored)).toEqual(await names(cluster));
+        expect((await restored.client.get("Pod", "web", { namespace: "default" })).status?.phase).toBe(
+          "Running",
+        );
+      } finally {
+        restored.close();
+      }
+    } finally {
+      cluster.close();
+    }
+  });
+});
+
+describe("cluster.setNodeReady", () => {
+  it("taints a node that stops being Ready and untaints it once Ready again", async () => {
+    const cluster = await createCluster({ seed: 1, nodes: 1 });
+    try {
+      const taintsOf = async (): Promise<string[]> =>
+        ((await cluster.client.get("Node", "node-1")).spec?.taints ?? []).map(
+          (taint) => `${taint.key}:${taint.effect}`,
+        );
+      cluster.setNodeReady("node-1", false);
+      await cluster.settle();
+      expect(await taintsOf()).toEqual([
+        "node.kubernetes.io/not-ready:NoSchedule",
+        "node.kubernetes.io/not-ready:NoExecute",
+      ]);
+      cluster.setNodeReady("node-1", true);
+      await cluster.settle();
+      expect(await taintsOf()).toEqual([]);
+      expect(() => cluster.setNodeReady("node-9", true)).toThrow('no kubelet runs on node "node-9"');
+    } finally {
+      cluster.close();
+    }
+  });
+});
+
+describe("deleting a DaemonSet", () => {
+  it("removes its pods through the garbage collector", async () => {
+    const cluster = await createCluster({ seed: 2, nodes: 2 });
+    try {
+      await cluster.apply(nginxDaemonSet);
+      await cluster.settle();
+      expect((await nginxPods(cluster)).length).toBe(2);
+      await cluster.client.delete("DaemonSet", "nginx", { namespace: "default" });
+      await cluster.settle();
+      expect(await nginxPods(cluster)).toEqual([]);
+    } finally {
+      cluster.close();
+    }
+  });
+});
+
+describe("cluster.addNode", () => {
+  it("registers the labels, taints and capacity given and runs the DaemonSets that select it", async () => {
+    const cluster = await createCluster({ seed: 1, nodes: 0 });
+    try {
+      await cluster.addNode("edge", {
+        labels: { "keepalived-vip": "true" },
+        taints: [{ key: "dedicated", value: "edge", effect: "PreferNoSchedule" }],
+        capacity: { cpu: "4", memory: "8Gi", pods: "50" },
+      });
+      await cluster.settle();
+      const node = await cluster.client.get("Node", "edge");
+      expect(node.metadata?.labels).toEqual({
+        "keepalived-vip": "true",
+        "kubernetes.io/arch": "amd64",
+        "kubernetes.io/hostname": "edge",
+        "kubernetes.io/os": "linux",
+      });
+      expect((node.spec?.taints ?? []).map((taint) => `${taint.key}=${taint.value}:${taint.effect}`)).toEqual(
+        ["dedicated=edge:PreferNoSchedule"],
+      );
+      expect(node.status?.capacity?.cpu).toBe("4");
+      expect(await daemonSetCounts(cluster, "kube-system", "kube-keepalived-vip")).toEqual([
+        "kube-keepalived-vip",
+        1,
+        1,
+        1,
+        1,
+        1,
+      ]);
+      await expect(cluster.addNode("edge")).rejects.toThrow('node "edge" already has a kubelet');
+    } finally {
+      cluster.close();
+    }
+  });
+});

@@ -1,0 +1,386 @@
+import {
+  type ApiClient,
+  type Event,
+  isConflict,
+  KubesimError,
+  type Node,
+  type Pod,
+  RealClock,
+  type Taint,
+  VirtualClock,
+} from "@kubesim/core";
+import { createDaemonSetController } from "@kubesim/daemonset";
+import { createScheduler, type Explanation } from "@kubesim/scheduler";
+import { createMemoryStore, type MemoryStore, type StoreSnapshot } from "@kubesim/store";
+
+import { createGarbageCollector } from "../garbage-collector/index.js";
+import { createKubelet, type Kubelet } from "../kubelet/index.js";
+import { createNodeLifecycleController } from "../node-lifecycle/index.js";
+import { createPodGarbageCollector } from "../pod-gc/index.js";
+import { type AppliedObject, applyObjects } from "./apply-objects.js";
+import {
+  controlPlaneNodeName,
+  controlPlaneRoleLabel,
+  kubeadmAddOns,
+  kubeadmStaticPods,
+} from "./kubeadm-objects.js";
+import { parseClusterDuration } from "./parse-duration.js";
+
+/** Options of {@link createCluster}; every one is optional. */
+export interface ClusterOptions {
+  /** Seeds uids, generated names and scheduler tie-breaks: same seed, same cluster (default 1). */
+  readonly seed?: number | string;
+  /** `"virtual"` (default): time moves only through `settle()`/`advance()`. `"real"`: wall time. */
+  readonly clock?: "virtual" | "real";
+  /** Epoch milliseconds the virtual clock starts at (default 2026-01-01T00:00:00Z). */
+  readonly startTime?: number;
+  /** A KubeSchedulerConfiguration object for the scheduler (default: upstream defaults). */
+  readonly schedulerConfig?: unknown;
+  /** How the DaemonSet controller places pods (default `"scheduler"`). */
+  readonly daemonSetScheduling?: "scheduler" | "legacy";
+  /** `"kubeadm"` (default): a control plane, workers and kubeadm's add-ons. `"empty"`: nothing. */
+  readonly bootstrap?: "kubeadm" | "empty";
+  /** How many workers (`node-1` … `node-N`) the kubeadm bootstrap adds (default 2). */
+  readonly nodes?: number;
+  /** Kubelet start-up latency per pod, in ms (default: the kubelet's). */
+  readonly podStartupLatencyMs?: number;
+  /** `settle()` stops after this much virtual time at most (default 10 minutes). */
+  readonly settleLimitMs?: number;
+  /** `settle()` stops once nothing was written for this much virtual time (default 2 minutes). */
+  readonly settleQuietMs?: number;
+  /** Restore this store snapshot instead of bootstrapping (see `cluster.restore`). */
+  readonly snapshot?: StoreSnapshot;
+}
+
+/** Per-node settings of {@link Cluster.addNode}. */
+export interface AddNodeOptions {
+  /** Labels added to the defaults (`kubernetes.io/os`, `kubernetes.io/arch`, `kubernetes.io/hostname`). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Taints the node is registered with (kubelet `--register-with-taints`). */
+  readonly taints?: readonly Taint[];
+  /** Node capacity (and allocatable), e.g. `{ cpu: "4", memory: "8Gi", pods: "110" }`. */
+  readonly capacity?: Readonly<Record<string, string>>;
+  /** Static pod manifests the node's kubelet runs (mirror pods `<name>-<node>`). */
+  readonly staticPods?: readonly Pod[];
+}
+
+/** Where a pod is, for {@link Cluster.explain}: `"ns/name"`, `"name"` (namespace default) or an object. */
+export type PodReference = string | { readonly namespace?: string; readonly name: string };
+
+/** A running simulated cluster. */
+export interface Cluster {
+  /** The API the components use; reads and writes go through the in-memory store. */
+  readonly client: ApiClient;
+  /** The clock every component runs on. */
+  readonly clock: VirtualClock | RealClock;
+  /** Creates or updates objects like `kubectl apply` (see `applyObjects`); does not settle. */
+  apply(input: string | object | readonly object[]): Promise<AppliedObject[]>;
+  /** Registers a node and starts its kubelet; the name is also accepted as the whole spec. */
+  addNode(spec: string | Node, options?: AddNodeOptions): Promise<Node>;
+  /** Stops the node's kubelet and deletes the Node; pod GC removes its pods later. */
+  deleteNode(name: string): Promise<void>;
+  /** Makes the node's kubelet report Ready=True or stop reporting Ready (NotReady). */
+  setNodeReady(name: string, ready: boolean): void;
+  /**
+   * Drives every component until all are idle; on a virtual clock it then jumps from timer to
+   * timer (draining in between) until no timer is pending, nothing was written for
+   * `settleQuietMs` of virtual time (default 2 minutes, so kubelet start-up and pod GC finish),
+   * or `settleLimitMs` (default 10 minutes) has passed. Time therefore moves forward.
+   */
+  settle(): Promise<void>;
+  /** Moves the virtual clock forward by `duration` ("90s", "5m", ms), settling at each timer. */
+  advance(duration: string | number): Promise<void>;
+  /** Gets the pod and asks the scheduler where it would go and why. */
+  explain(pod: PodReference): Promise<Explanation>;
+  /** Every Event in the cluster, in store order. */
+  events(): Promise<Event[]>;
+  /** A JSON-serialisable copy of the store. */
+  snapshot(): StoreSnapshot;
+  /**
+   * A new cluster (same options) started from `snapshot`, with a kubelet for every Node in it
+   * (running the static pods this cluster's node of that name runs); this cluster keeps
+   * running until closed.
+   */
+  restore(snapshot: StoreSnapshot): Promise<Cluster>;
+  /** Stops every component and kubelet; safe to call twice. */
+  close(): void;
+}
+
+interface Component {
+  start(): Promise<void>;
+  stop(): void;
+  idle(): boolean;
+  flush(): Promise<void>;
+}
+
+const defaultStartTime = Date.parse("2026-01-01T00:00:00Z");
+const defaultSettleLimitMs = 10 * 60_000;
+const defaultSettleQuietMs = 2 * 60_000;
+const maxRounds = 100_000;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function checkOptions(options: ClusterOptions): void {
+  if (options.clock !== undefined && options.clock !== "virtual" && options.clock !== "real") {
+    throw new KubesimError(`clock must be "virtual" or "real", got ${JSON.stringify(options.clock)}`);
+  }
+  if (options.bootstrap !== undefined && options.bootstrap !== "kubeadm" && options.bootstrap !== "empty") {
+    throw new KubesimError(
+      `bootstrap must be "kubeadm" or "empty", got ${JSON.stringify(options.bootstrap)}`,
+    );
+  }
+  const nodes = options.nodes;
+  if (nodes !== undefined && (!Number.isInteger(nodes) || nodes < 0)) {
+    throw new KubesimError(`nodes must be an integer >= 0, got ${String(nodes)}`);
+  }
+}
+
+function parsePodReference(reference: PodReference): { namespace: string; name: string } {
+  if (typeof reference === "string") {
+    const slash = reference.indexOf("/");
+    return slash < 0
+      ? { namespace: "default", name: reference }
+      : { namespace: reference.slice(0, slash), name: reference.slice(slash + 1) };
+  }
+  return { namespace: reference.namespace ?? "default", name: reference.name };
+}
+
+function nodeObject(spec: string | Node, options: AddNodeOptions): Node {
+  const base: Node =
+    typeof spec === "string" ? { apiVersion: "v1", kind: "Node", metadata: { name: spec } } : spec;
+  const name = base.metadata?.name;
+  if (typeof name !== "string" || name === "") throw new KubesimError("addNode: the node needs a name");
+  const labels = {
+    "kubernetes.io/arch": "amd64",
+    "kubernetes.io/hostname": name,
+    "kubernetes.io/os": "linux",
+    ...base.metadata?.labels,
+    ...options.labels,
+  };
+  const taints = [...(base.spec?.taints ?? []), ...(options.taints ?? [])];
+  const capacity = options.capacity;
+  return {
+    ...base,
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: { ...base.metadata, name, labels },
+    spec: { ...base.spec, ...(taints.length > 0 ? { taints } : {}) },
+    ...(capacity === undefined
+      ? {}
+      : { status: { ...base.status, capacity: { ...capacity }, allocatable: { ...capacity } } }),
+  };
+}
+
+/**
+ * Creates a simulated cluster: an in-memory API server, the scheduler, the DaemonSet,
+ * node lifecycle, pod GC and garbage collector controllers, and a kubelet per node, all on
+ * one clock. With `bootstrap: "kubeadm"` (default) it holds what a fresh kubeadm cluster
+ * shows (see `kubeadmAddOns`): node `control-plane` (tainted
+ * `node-role.kubernetes.io/control-plane:NoSchedule`, running the control-plane static pods)
+ * and workers `node-1` … `node-N`. The returned cluster is settled.
+ *
+ * @example
+ * const cluster = await createCluster({ seed: 1, nodes: 2 });
+ * await cluster.apply(yamlText);
+ * await cluster.settle();
+ */
+export function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  return startCluster(options, undefined);
+}
+
+async function startCluster(
+  options: ClusterOptions,
+  restoredStaticPods: ReadonlyMap<string, readonly Pod[]> | undefined,
+): Promise<Cluster> {
+  checkOptions(options);
+  const seed = options.seed ?? 1;
+  const virtualClock =
+    options.clock === "real" ? undefined : new VirtualClock(options.startTime ?? defaultStartTime);
+  const clock = virtualClock ?? new RealClock();
+  const settleLimitMs = options.settleLimitMs ?? defaultSettleLimitMs;
+  const settleQuietMs = options.settleQuietMs ?? defaultSettleQuietMs;
+  const store: MemoryStore = createMemoryStore(
+    options.snapshot === undefined ? { clock, seed } : { clock, seed, snapshot: options.snapshot },
+  );
+  const client: ApiClient = store;
+  const scheduler = createScheduler({ client, clock, seed, config: options.schedulerConfig });
+  const controllers: Component[] = [
+    scheduler,
+    createDaemonSetController({
+      client,
+      clock,
+      seed,
+      scheduling: options.daemonSetScheduling ?? "scheduler",
+    }),
+    createNodeLifecycleController({ client, clock }),
+    createPodGarbageCollector({ client, clock }),
+    createGarbageCollector({ client, clock }),
+  ];
+  const kubelets = new Map<string, Kubelet>();
+  const staticPodsByNode = new Map<string, readonly Pod[]>();
+  let closed = false;
+  // Each node gets the next index: its InternalIP and podCIDR (10.244.<index>.0/24) follow it.
+  let nextNodeIndex = 0;
+
+  function components(): Component[] {
+    return [...controllers, ...kubelets.values()];
+  }
+
+  function ensureOpen(): void {
+    if (closed) throw new KubesimError("the cluster is closed");
+  }
+
+  async function startKubelet(nodeName: string, staticPods: readonly Pod[]): Promise<void> {
+    const kubelet = createKubelet({
+      client,
+      clock,
+      nodeName,
+      nodeIndex: nextNodeIndex++,
+      staticPods: [...staticPods],
+      ...(options.podStartupLatencyMs === undefined ? {} : { startupLatencyMs: options.podStartupLatencyMs }),
+    });
+    kubelets.set(nodeName, kubelet);
+    staticPodsByNode.set(nodeName, staticPods);
+    // The node lifecycle controller may write the new Node while the kubelet first posts its
+    // status; a Conflict there is retried as the kubelet's status loop would.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await kubelet.start();
+        return;
+      } catch (error) {
+        if (!isConflict(error) || attempt >= 5) throw error;
+        kubelet.stop();
+        await drain();
+      }
+    }
+  }
+
+  // Runs every component's pending work (not timers) until all of them are idle.
+  async function drain(): Promise<void> {
+    for (let round = 0; round < maxRounds; round++) {
+      const current = components();
+      await Promise.all(current.map((component) => component.flush()));
+      await yieldToEventLoop();
+      if (current.every((component) => component.idle())) return;
+    }
+  }
+
+  async function storeVersion(): Promise<string> {
+    return (await client.list("Namespace")).resourceVersion;
+  }
+
+  async function settle(): Promise<void> {
+    ensureOpen();
+    await drain();
+    if (virtualClock === undefined) return;
+    const limit = virtualClock.now() + settleLimitMs;
+    let lastVersion = await storeVersion();
+    let quietSince = virtualClock.now();
+    for (let round = 0; round < maxRounds; round++) {
+      const next = virtualClock.nextTimerAt();
+      if (next === undefined || next > limit) return;
+      virtualClock.runNextTimers();
+      await drain();
+      const version = await storeVersion();
+      if (version !== lastVersion) {
+        lastVersion = version;
+        quietSince = virtualClock.now();
+      } else if (virtualClock.now() - quietSince >= settleQuietMs) {
+        return;
+      }
+    }
+  }
+
+  async function advance(duration: string | number): Promise<void> {
+    ensureOpen();
+    const milliseconds = parseClusterDuration(duration);
+    if (virtualClock === undefined) {
+      throw new KubesimError("advance() needs a virtual clock; this cluster runs on real time");
+    }
+    const target = virtualClock.now() + milliseconds;
+    await drain();
+    for (let round = 0; round < maxRounds; round++) {
+      const next = virtualClock.nextTimerAt();
+      if (next === undefined || next > target) break;
+      virtualClock.runNextTimers();
+      await drain();
+    }
+    virtualClock.advance(Math.max(0, target - virtualClock.now()));
+    await drain();
+  }
+
+  async function addNode(spec: string | Node, nodeOptions: AddNodeOptions = {}): Promise<Node> {
+    ensureOpen();
+    const node = nodeObject(spec, nodeOptions);
+    const name = node.metadata?.name ?? "";
+    if (kubelets.has(name)) throw new KubesimError(`node "${name}" already has a kubelet`);
+    const created = await client.create(node);
+    await startKubelet(name, nodeOptions.staticPods ?? []);
+    return created;
+  }
+
+  const cluster: Cluster = {
+    client,
+    clock,
+    apply: (input) => {
+      ensureOpen();
+      return applyObjects(client, input);
+    },
+    addNode,
+    async deleteNode(name) {
+      ensureOpen();
+      const kubelet = kubelets.get(name);
+      kubelet?.stop();
+      kubelets.delete(name);
+      staticPodsByNode.delete(name);
+      await client.delete("Node", name);
+    },
+    setNodeReady(name, ready) {
+      ensureOpen();
+      const kubelet = kubelets.get(name);
+      if (kubelet === undefined) throw new KubesimError(`no kubelet runs on node "${name}"`);
+      kubelet.setReady(ready);
+    },
+    settle,
+    advance,
+    async explain(reference) {
+      const { namespace, name } = parsePodReference(reference);
+      const pod = await client.get("Pod", name, { namespace });
+      return scheduler.explain(pod);
+    },
+    async events() {
+      return (await client.list("Event")).items;
+    },
+    snapshot: () => store.snapshot(),
+    async restore(snapshot) {
+      return startCluster({ ...options, snapshot }, new Map(staticPodsByNode));
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const component of components()) component.stop();
+      kubelets.clear();
+    },
+  };
+
+  for (const controller of controllers) await controller.start();
+  if (options.snapshot !== undefined) {
+    const nodes = (await client.list("Node")).items;
+    for (const node of nodes) {
+      const name = node.metadata?.name ?? "";
+      await startKubelet(name, restoredStaticPods?.get(name) ?? []);
+    }
+  } else if ((options.bootstrap ?? "kubeadm") === "kubeadm") {
+    await addNode(controlPlaneNodeName, {
+      labels: { [controlPlaneRoleLabel]: "" },
+      taints: [{ key: controlPlaneRoleLabel, effect: "NoSchedule" }],
+      staticPods: kubeadmStaticPods(),
+    });
+    for (let index = 1; index <= (options.nodes ?? 2); index++) await addNode(`node-${index}`);
+    await applyObjects(client, kubeadmAddOns());
+  }
+  await settle();
+  return cluster;
+}

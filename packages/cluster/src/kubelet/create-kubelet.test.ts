@@ -1,0 +1,306 @@
+import type { Node, Pod } from "@kubesim/core";
+import { VirtualClock } from "@kubesim/core";
+import { createMemoryStore } from "@kubesim/store";
+import { describe, expect, it } from "vitest";
+import { createKubelet, type Kubelet } from "./create-kubelet.js";
+
+const start = Date.parse("2026-11-29T00:00:00Z");
+
+async function settle(kubelet: Kubelet): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await kubelet.flush();
+  }
+}
+
+function pod(name: string, extra: Partial<Pod["spec"]> = {}): Pod {
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name, namespace: "default" },
+    spec: { nodeName: "node-1", containers: [{ name: "web", image: "nginx:1.25" }], ...extra },
+  };
+}
+
+async function setup(options: { staticPods?: Pod[]; node?: Partial<Node> } = {}) {
+  const clock = new VirtualClock(start);
+  const client = createMemoryStore({ clock, seed: 7 });
+  await client.create<Node>({
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: { name: "node-1" },
+    ...options.node,
+  });
+  const kubelet = createKubelet({
+    client,
+    clock,
+    nodeName: "node-1",
+    nodeIndex: 1,
+    ...(options.staticPods === undefined ? {} : { staticPods: options.staticPods }),
+  });
+  await kubelet.start();
+  await settle(kubelet);
+  const advance = async (ms: number) => {
+    clock.advance(ms);
+    await settle(kubelet);
+  };
+  return { clock, client, kubelet, advance };
+}
+
+function summary(value: Pod) {
+  return {
+    phase: value.status?.phase,
+    podIP: value.status?.podIP,
+    hostIP: value.status?.hostIP,
+    states: value.status?.containerStatuses?.map((status) => ({
+      ready: status.ready,
+      state: Object.keys(status.state ?? {})[0],
+      reason: status.state?.waiting?.reason,
+    })),
+    conditions: value.status?.conditions?.map((condition) => `${condition.type}=${condition.status}`),
+  };
+}
+
+describe("createKubelet pods", () => {
+  it("moves a bound pod to ContainerCreating, then to Running and Ready after the latency", async () => {
+    const { client, kubelet, advance } = await setup();
+    await client.create(pod("web"));
+    await settle(kubelet);
+    const creating = await client.get("Pod", "web", { namespace: "default" });
+    expect(summary(creating)).toEqual({
+      phase: "Pending",
+      podIP: undefined,
+      hostIP: "172.18.0.3",
+      states: [{ ready: false, state: "waiting", reason: "ContainerCreating" }],
+      conditions: [
+        "PodReadyToStartContainers=False",
+        "Initialized=True",
+        "Ready=False",
+        "ContainersReady=False",
+        "PodScheduled=True",
+      ],
+    });
+    await advance(1999);
+    expect((await client.get("Pod", "web", { namespace: "default" })).status?.phase).toBe("Pending");
+    await advance(1);
+    const running = await client.get("Pod", "web", { namespace: "default" });
+    expect(summary(running)).toEqual({
+      phase: "Running",
+      podIP: "10.244.1.2",
+      hostIP: "172.18.0.3",
+      states: [{ ready: true, state: "running", reason: undefined }],
+      conditions: [
+        "PodReadyToStartContainers=True",
+        "Initialized=True",
+        "Ready=True",
+        "ContainersReady=True",
+        "PodScheduled=True",
+      ],
+    });
+    expect(running.status?.startTime).toBe("2026-11-29T00:00:00Z");
+    expect(running.status?.containerStatuses?.[0]?.image).toBe("docker.io/library/nginx:1.25");
+    kubelet.stop();
+  });
+
+  it.each([
+    {
+      name: "Three pods get increasing IPs in creation order.",
+      count: 3,
+      expected: ["10.244.1.2", "10.244.1.3", "10.244.1.4"],
+    },
+    { name: "One pod gets the first host address of the podCIDR.", count: 1, expected: ["10.244.1.2"] },
+  ])("$name", async ({ count, expected }) => {
+    const { client, kubelet, advance } = await setup();
+    for (let index = 0; index < count; index++) await client.create(pod(`web-${index}`));
+    await settle(kubelet);
+    await advance(2000);
+    const ips: (string | undefined)[] = [];
+    for (let index = 0; index < count; index++) {
+      ips.push((await client.get("Pod", `web-${index}`, { namespace: "default" })).status?.podIP);
+    }
+    expect(ips).toEqual(expected);
+    kubelet.stop();
+  });
+
+  it("keeps a pod's last status while the node is not ready and resumes once ready", async () => {
+    const { client, kubelet, advance } = await setup();
+    await client.create(pod("web"));
+    await settle(kubelet);
+    kubelet.setReady(false);
+    await settle(kubelet);
+    await advance(10_000);
+    expect((await client.get("Pod", "web", { namespace: "default" })).status?.phase).toBe("Pending");
+    const node = await client.get("Node", "node-1");
+    const readyCondition = node.status?.conditions?.find((condition) => condition.type === "Ready");
+    expect([readyCondition?.status, readyCondition?.reason]).toEqual(["False", "KubeletNotReady"]);
+    kubelet.setReady(true);
+    await settle(kubelet);
+    await advance(2000);
+    expect((await client.get("Pod", "web", { namespace: "default" })).status?.phase).toBe("Running");
+    kubelet.stop();
+  });
+
+  it.each([
+    {
+      name: "A 30 second grace period removes the pod after 30 seconds.",
+      grace: 30,
+      before: 29_999,
+      after: 1,
+    },
+    { name: "A 5 second grace period removes the pod after 5 seconds.", grace: 5, before: 4_999, after: 1 },
+  ])("$name", async ({ grace, before, after }) => {
+    const { client, kubelet, advance } = await setup();
+    await client.create(pod("web", { terminationGracePeriodSeconds: grace }));
+    await settle(kubelet);
+    await advance(2000);
+    await client.delete("Pod", "web", { namespace: "default" });
+    await settle(kubelet);
+    await advance(before);
+    const terminating = await client.get("Pod", "web", { namespace: "default" });
+    expect(terminating.metadata?.deletionTimestamp).toBeDefined();
+    await advance(after);
+    const gone = await client
+      .get("Pod", "web", { namespace: "default" })
+      .catch((error: Error) => error.message);
+    expect(gone).toBe('pods "web" not found');
+    kubelet.stop();
+  });
+});
+
+describe("createKubelet node status", () => {
+  it("posts Ready, defaults, addresses, nodeInfo and a podCIDR", async () => {
+    const { client, kubelet } = await setup();
+    const node = await client.get("Node", "node-1");
+    expect(node.spec?.podCIDR).toBe("10.244.1.0/24");
+    expect(node.spec?.podCIDRs).toEqual(["10.244.1.0/24"]);
+    expect(node.status?.capacity).toEqual({ cpu: "2", memory: "4Gi", pods: "110" });
+    expect(node.status?.allocatable).toEqual({ cpu: "2", memory: "4Gi", pods: "110" });
+    expect(node.status?.addresses).toEqual([
+      { type: "InternalIP", address: "172.18.0.3" },
+      { type: "Hostname", address: "node-1" },
+    ]);
+    const ready = node.status?.conditions?.find((condition) => condition.type === "Ready");
+    expect(ready).toEqual({
+      type: "Ready",
+      status: "True",
+      reason: "KubeletReady",
+      message: "kubelet is posting ready status",
+      lastHeartbeatTime: "2026-11-29T00:00:00Z",
+      lastTransitionTime: "2026-11-29T00:00:00Z",
+    });
+    const info = node.status?.nodeInfo;
+    expect([
+      info?.kubeletVersion,
+      info?.architecture,
+      info?.operatingSystem,
+      info?.containerRuntimeVersion,
+    ]).toEqual(["v1.32.2", "amd64", "linux", "containerd://1.7.24"]);
+    kubelet.stop();
+  });
+
+  it("keeps capacity the node declares", async () => {
+    const { client, kubelet } = await setup({ node: { status: { capacity: { cpu: "8", memory: "32Gi" } } } });
+    const node = await client.get("Node", "node-1");
+    expect(node.status?.capacity).toEqual({ cpu: "8", memory: "32Gi", pods: "110" });
+    kubelet.stop();
+  });
+});
+
+const etcd: Pod = {
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "etcd", namespace: "kube-system", labels: { component: "etcd" } },
+  spec: { containers: [{ name: "etcd", image: "registry.k8s.io/etcd:3.5.16-0" }] },
+};
+
+describe("createKubelet static pods", () => {
+  it("creates a mirror pod with the config annotations, toleration and Node owner, then runs it", async () => {
+    const { client, kubelet, advance } = await setup({ staticPods: [etcd] });
+    const node = await client.get("Node", "node-1");
+    const mirror = await client.get("Pod", "etcd-node-1", { namespace: "kube-system" });
+    const annotations = mirror.metadata?.annotations ?? {};
+    const hash = annotations["kubernetes.io/config.hash"];
+    expect(hash).toMatch(/^[0-9a-f]{32}$/);
+    expect(annotations).toEqual({
+      "kubernetes.io/config.hash": hash,
+      "kubernetes.io/config.mirror": hash,
+      "kubernetes.io/config.seen": "2026-11-29T00:00:00Z",
+      "kubernetes.io/config.source": "file",
+    });
+    expect(mirror.metadata?.ownerReferences).toEqual([
+      { apiVersion: "v1", kind: "Node", name: "node-1", uid: node.metadata?.uid, controller: true },
+    ]);
+    expect(mirror.spec?.nodeName).toBe("node-1");
+    expect(mirror.spec?.tolerations).toContainEqual({ operator: "Exists", effect: "NoExecute" });
+    await advance(2000);
+    expect((await client.get("Pod", "etcd-node-1", { namespace: "kube-system" })).status?.phase).toBe(
+      "Running",
+    );
+    kubelet.stop();
+  });
+
+  it.each([
+    { name: "A mirror pod deleted with grace 0 is recreated at once, still running.", grace: 0 },
+    { name: "A mirror pod deleted gracefully is deleted at once and recreated, still running.", grace: 30 },
+  ])("$name", async ({ grace }) => {
+    const { client, kubelet, advance } = await setup({ staticPods: [etcd] });
+    await advance(2000);
+    const before = await client.get("Pod", "etcd-node-1", { namespace: "kube-system" });
+    await client.delete("Pod", "etcd-node-1", { namespace: "kube-system", gracePeriodSeconds: grace });
+    await settle(kubelet);
+    const after = await client.get("Pod", "etcd-node-1", { namespace: "kube-system" });
+    expect(after.metadata?.uid).not.toBe(before.metadata?.uid);
+    expect(after.metadata?.deletionTimestamp).toBeUndefined();
+    expect(after.metadata?.annotations?.["kubernetes.io/config.mirror"]).toBe(
+      before.metadata?.annotations?.["kubernetes.io/config.mirror"],
+    );
+    expect([after.status?.phase, after.status?.podIP]).toEqual(["Running", before.status?.podIP]);
+    kubelet.stop();
+  });
+
+  it("replaces the mirror pod when the manifest changes, with a new hash and a fresh start", async () => {
+    const { client, kubelet, advance } = await setup({ staticPods: [etcd] });
+    await advance(2000);
+    const before = await client.get("Pod", "etcd-node-1", { namespace: "kube-system" });
+    const edited: Pod = {
+      ...etcd,
+      spec: { containers: [{ name: "etcd", image: "registry.k8s.io/etcd:3.5.17-0" }] },
+    };
+    kubelet.setStaticPods([edited]);
+    await settle(kubelet);
+    const after = await client.get("Pod", "etcd-node-1", { namespace: "kube-system" });
+    expect(after.metadata?.annotations?.["kubernetes.io/config.hash"]).not.toBe(
+      before.metadata?.annotations?.["kubernetes.io/config.hash"],
+    );
+    expect(after.status?.phase).toBe("Pending");
+    kubelet.stop();
+  });
+
+  it.each([
+    {
+      name: "A manifest without a name is rejected.",
+      manifest: { kind: "Pod", metadata: {} },
+      message: "static pod manifest must have metadata.name",
+    },
+    {
+      name: "A manifest of another kind is rejected.",
+      manifest: { kind: "Service", metadata: { name: "x" } },
+      message: 'static pod manifest must be of kind Pod, got "Service"',
+    },
+  ])("$name", async ({ manifest, message }) => {
+    const { kubelet } = await setup();
+    expect(() => kubelet.setStaticPods([manifest as Pod])).toThrow(message);
+    kubelet.stop();
+  });
+
+  it("removes the mirror pod when its manifest goes away", async () => {
+    const { client, kubelet } = await setup({ staticPods: [etcd] });
+    kubelet.setStaticPods([]);
+    await settle(kubelet);
+    const gone = await client
+      .get("Pod", "etcd-node-1", { namespace: "kube-system" })
+      .catch((error: Error) => error.message);
+    expect(gone).toBe('pods "etcd-node-1" not found');
+    kubelet.stop();
+  });
+});

@@ -1,0 +1,41 @@
+import type { ApiClient, KubeObject, Watch, WatchEvent } from "@kubesim/core";
+
+/** Open watches that can be closed together. */
+export interface KindWatches {
+  /** Closes every watch; safe twice. */
+  close(): void;
+}
+
+/**
+ * Watches each kind (starting with `ADDED` for what exists) and calls `onEvent` for every
+ * event until closed. A watch that fails is not reopened: the owning component's periodic
+ * or explicit passes still converge from lists.
+ */
+export async function watchKinds(
+  client: ApiClient,
+  kinds: readonly string[],
+  onEvent: (kind: string, event: WatchEvent<KubeObject>) => void,
+): Promise<KindWatches> {
+  const watches: Watch<KubeObject>[] = [];
+  let closed = false;
+  for (const kind of kinds) {
+    const watch = (await client.watch(kind)) as Watch<KubeObject>;
+    watches.push(watch);
+    void (async () => {
+      try {
+        for await (const event of watch) {
+          if (closed) return;
+          onEvent(kind, event);
+        }
+      } catch {
+        // The watch ended with an error; see the contract above.
+      }
+    })();
+  }
+  return {
+    close() {
+      closed = true;
+      for (const watch of watches) watch.close();
+    },
+  };
+}
