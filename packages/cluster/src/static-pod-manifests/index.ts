@@ -1,0 +1,1 @@
+export { readStaticPodManifests } from "./read-static-pod-manifests.js";
