@@ -1,7 +1,6 @@
 import {
   type ApiClient,
   type Event,
-  isConflict,
   KubesimError,
   type Node,
   type Pod,
@@ -243,18 +242,8 @@ async function startCluster(
     });
     kubelets.set(nodeName, kubelet);
     staticPodsByNode.set(nodeName, staticPods);
-    // The node lifecycle controller may write the new Node while the kubelet first posts its
-    // status; a Conflict there is retried as the kubelet's status loop would.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await kubelet.start();
-        return;
-      } catch (error) {
-        if (!isConflict(error) || attempt >= 5) throw error;
-        kubelet.stop();
-        await drain();
-      }
-    }
+    // The kubelet retries its first status write itself when another writer races it.
+    await kubelet.start();
   }
 
   // Runs every component's pending work (not timers) until all of them are idle.

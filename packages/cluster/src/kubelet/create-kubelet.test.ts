@@ -1,5 +1,5 @@
-import type { Node, Pod } from "@kubesim/core";
-import { VirtualClock } from "@kubesim/core";
+import type { ApiClient, KubeObject, Node, Pod } from "@kubesim/core";
+import { StatusError, VirtualClock } from "@kubesim/core";
 import { createMemoryStore } from "@kubesim/store";
 import { describe, expect, it } from "vitest";
 import { createKubelet, type Kubelet } from "./create-kubelet.js";
@@ -117,6 +117,39 @@ describe("createKubelet pods", () => {
     const ips: (string | undefined)[] = [];
     for (let index = 0; index < count; index++) {
       ips.push((await client.get("Pod", `web-${index}`, { namespace: "default" })).status?.podIP);
+    }
+    expect(ips).toEqual(expected);
+    kubelet.stop();
+  });
+
+  it.each([
+    {
+      name: "A host-network pod gets the node's InternalIP and the next pod still gets the first podCIDR address.",
+      hostNetwork: [true, false],
+      expected: [
+        { podIP: "172.18.0.3", podIPs: [{ ip: "172.18.0.3" }] },
+        { podIP: "10.244.1.2", podIPs: [{ ip: "10.244.1.2" }] },
+      ],
+    },
+    {
+      name: "Two host-network pods both get the node's InternalIP.",
+      hostNetwork: [true, true],
+      expected: [
+        { podIP: "172.18.0.3", podIPs: [{ ip: "172.18.0.3" }] },
+        { podIP: "172.18.0.3", podIPs: [{ ip: "172.18.0.3" }] },
+      ],
+    },
+  ])("$name", async ({ hostNetwork, expected }) => {
+    const { client, kubelet, advance } = await setup();
+    for (const [index, host] of hostNetwork.entries()) {
+      await client.create(pod(`web-${index}`, host ? { hostNetwork: true } : {}));
+    }
+    await settle(kubelet);
+    await advance(2000);
+    const ips: { podIP: string | undefined; podIPs: unknown }[] = [];
+    for (let index = 0; index < hostNetwork.length; index++) {
+      const status = (await client.get("Pod", `web-${index}`, { namespace: "default" })).status;
+      ips.push({ podIP: status?.podIP, podIPs: status?.podIPs });
     }
     expect(ips).toEqual(expected);
     kubelet.stop();
@@ -301,6 +334,68 @@ describe("createKubelet static pods", () => {
       .get("Pod", "etcd-node-1", { namespace: "kube-system" })
       .catch((error: Error) => error.message);
     expect(gone).toBe('pods "etcd-node-1" not found');
+    kubelet.stop();
+  });
+});
+
+describe("createKubelet node status on start", () => {
+  // A client whose first `interferences` Node status writes each lose a race: another writer
+  // updates the Node just before, so the store answers Conflict.
+  function racingClient(interferences: number) {
+    const clock = new VirtualClock(start);
+    const store = createMemoryStore({ clock, seed: 7 });
+    let remaining = interferences;
+    let statusWrites = 0;
+    const client = new Proxy(store, {
+      get(target, property) {
+        if (property === "updateStatus") {
+          return async <T extends KubeObject>(object: T): Promise<T> => {
+            statusWrites++;
+            if (object.kind === "Node" && remaining > 0) {
+              remaining--;
+              const latest = await target.get("Node", object.metadata?.name ?? "");
+              const labels = { ...latest.metadata?.labels, race: String(remaining) };
+              await target.update<Node>({ ...latest, metadata: { ...latest.metadata, labels } });
+            }
+            return target.updateStatus(object);
+          };
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    }) as ApiClient;
+    return { clock, store, client, statusWrites: () => statusWrites };
+  }
+
+  it.each([
+    { name: "One lost race is retried and the status is written.", interferences: 1, writes: 2 },
+    { name: "Four lost races are retried and the fifth write succeeds.", interferences: 4, writes: 5 },
+  ])("$name", async ({ interferences, writes }) => {
+    const { clock, store, client, statusWrites } = racingClient(interferences);
+    await store.create<Node>({ apiVersion: "v1", kind: "Node", metadata: { name: "node-1" } });
+    const kubelet = createKubelet({ client, clock, nodeName: "node-1", nodeIndex: 1 });
+    await kubelet.start();
+    const node = await store.get("Node", "node-1");
+    const readyCondition = node.status?.conditions?.find((condition) => condition.type === "Ready");
+    expect({
+      writes: statusWrites(),
+      podCIDR: node.spec?.podCIDR,
+      ready: readyCondition?.status,
+      race: node.metadata?.labels?.["race"],
+    }).toEqual({ writes, podCIDR: "10.244.1.0/24", ready: "True", race: "0" });
+    kubelet.stop();
+  });
+
+  it("Five lost races in a row reject start with the Conflict.", async () => {
+    const { clock, store, client, statusWrites } = racingClient(5);
+    await store.create<Node>({ apiVersion: "v1", kind: "Node", metadata: { name: "node-1" } });
+    const kubelet = createKubelet({ client, clock, nodeName: "node-1", nodeIndex: 1 });
+    const failure = await kubelet.start().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure instanceof StatusError ? failure.status.reason : failure).toBe("Conflict");
+    expect(statusWrites()).toBe(5);
     kubelet.stop();
   });
 });

@@ -66,6 +66,11 @@ function isNotFound(error: unknown): boolean {
   return error instanceof StatusError && error.status.reason === "NotFound";
 }
 
+// Upstream gives a host-network pod the node's InternalIP as its pod IP.
+function isHostNetwork(pod: Pod): boolean {
+  return pod.spec?.hostNetwork === true;
+}
+
 function isIgnorableWriteError(error: unknown): boolean {
   return (
     error instanceof StatusError && (error.status.reason === "NotFound" || error.status.reason === "Conflict")
@@ -161,7 +166,8 @@ export function createKubelet(options: KubeletOptions): Kubelet {
       staticRunning.set(key, { hash: entry.hash, podIp: record.podIp });
       return;
     }
-    usedIps.delete(record.podIp);
+    // The node's own IP (host network) was never taken from the podCIDR.
+    if (!isHostNetwork(record.latest)) usedIps.delete(record.podIp);
   }
 
   function releaseStaticRunning(key: string, keepHash: string | undefined): void {
@@ -215,7 +221,7 @@ export function createKubelet(options: KubeletOptions): Kubelet {
         podIp: runningIp,
         latest: pod,
       };
-      if (runningIp !== undefined) usedIps.add(runningIp);
+      if (runningIp !== undefined && !isHostNetwork(pod)) usedIps.add(runningIp);
       pods.set(key, record);
       const stash = staticRunning.get(key);
       const mirrorHash = pod.metadata?.annotations?.[configMirrorAnnotation];
@@ -284,7 +290,8 @@ export function createKubelet(options: KubeletOptions): Kubelet {
         if (pods.get(key) !== record || record.stage !== "creating") return;
         // Not ready when the containers would have started: retried once ready again.
         if (!ready) return;
-        const podIp = record.podIp ?? allocateIp();
+        // A host-network pod shares the node's network namespace: its IP is the node's.
+        const podIp = record.podIp ?? (isHostNetwork(record.latest) ? hostIp : allocateIp());
         record.podIp = podIp;
         const written = await writeStatus(record.latest, (current) =>
           buildRunningPodStatus(current, hostIp, podIp, clock.now()),
@@ -353,7 +360,22 @@ export function createKubelet(options: KubeletOptions): Kubelet {
     });
   }
 
+  // Writes the podCIDR (when missing) and the node status from a fresh read; another writer
+  // (the node lifecycle controller) can get in between, so a Conflict re-reads and retries a
+  // few times, as the kubelet's status loop does (nodeStatusUpdateRetry).
   async function postNodeStatus(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await writeNodeStatus();
+        return;
+      } catch (error) {
+        const conflict = error instanceof StatusError && error.status.reason === "Conflict";
+        if (!conflict || attempt >= maxStatusWriteAttempts) throw error;
+      }
+    }
+  }
+
+  async function writeNodeStatus(): Promise<void> {
     const node = await client.get("Node", nodeName);
     let current: Node = node;
     const cidr = node.spec?.podCIDR;

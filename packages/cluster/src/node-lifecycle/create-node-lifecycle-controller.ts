@@ -13,6 +13,7 @@ import { reconcileConditionTaints } from "./condition-taints.js";
 import { decideEviction } from "./eviction-decision.js";
 import { formatKubernetesTime } from "./format-time.js";
 import { createReconcileLoop } from "./reconcile-loop.js";
+import { createTaintEvictionEventRecorder } from "./taint-eviction-events.js";
 import { type KindWatches, watchKinds } from "./watch-kinds.js";
 
 /** Reason of the DisruptionTarget condition the taint eviction controller writes. */
@@ -45,6 +46,8 @@ export interface NodeLifecycleController {
 
 interface PendingEviction {
   readonly nodeName: string;
+  readonly namespace: string;
+  readonly name: string;
   readonly dueAt: number;
   readonly handle: TimerHandle;
 }
@@ -60,7 +63,9 @@ function podKey(pod: Pod): string {
  * are recomputed and written with `client.update`; pods bound to a node with NoExecute
  * taints they do not tolerate get a `DisruptionTarget` condition (reason
  * `DeletionByTaintManager`) and are deleted, at once or after their `tolerationSeconds`
- * on the clock (cancelled when the taint goes). Kubelet heartbeats and the Ready→Unknown
+ * on the clock (cancelled when the taint goes). As upstream, each eviction records a Normal
+ * `TaintManagerEviction` Event "Marking for deletion Pod <ns>/<name>" and each cancelled
+ * scheduled eviction "Cancelling deletion of Pod <ns>/<name>". Kubelet heartbeats and the Ready→Unknown
  * grace period are not modelled here: the Ready condition is taken as written.
  */
 export function createNodeLifecycleController(
@@ -72,11 +77,13 @@ export function createNodeLifecycleController(
   const evictions = new Map<string, PendingEviction>();
   let watches: KindWatches | undefined;
   let stopped = false;
+  const events = createTaintEvictionEventRecorder(client, clock);
 
   async function evict(pod: Pod): Promise<boolean> {
     const namespace = pod.metadata?.namespace ?? "";
     const name = pod.metadata?.name ?? "";
     const now = formatKubernetesTime(clock.now());
+    await events.record("markForDeletion", { namespace, name });
     const conditions = (pod.status?.conditions ?? []).filter(
       (condition) => condition.type !== "DisruptionTarget",
     );
@@ -98,11 +105,16 @@ export function createNodeLifecycleController(
     }
   }
 
-  function cancelEviction(key: string): void {
+  // Drops a scheduled eviction. One whose time has not come yet is cancelled work, which
+  // upstream records as an event; one already due has fired and is being carried out.
+  async function cancelEviction(key: string): Promise<void> {
     const pending = evictions.get(key);
     if (pending === undefined) return;
     clock.clearTimer(pending.handle);
     evictions.delete(key);
+    if (pending.dueAt > clock.now()) {
+      await events.record("cancelDeletion", { namespace: pending.namespace, name: pending.name });
+    }
   }
 
   async function reconcileNode(nodeName: string): Promise<boolean> {
@@ -111,7 +123,9 @@ export function createNodeLifecycleController(
       node = await client.get("Node", nodeName);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      for (const [key, pending] of evictions) if (pending.nodeName === nodeName) cancelEviction(key);
+      for (const [key, pending] of [...evictions]) {
+        if (pending.nodeName === nodeName) await cancelEviction(key);
+      }
       return false;
     }
     let changed = false;
@@ -134,7 +148,7 @@ export function createNodeLifecycleController(
       seen.add(key);
       const decision = decideEviction(pod, noExecute);
       if (decision.action === "keep") {
-        cancelEviction(key);
+        await cancelEviction(key);
         continue;
       }
       const pending = evictions.get(key);
@@ -142,18 +156,24 @@ export function createNodeLifecycleController(
       const dueAt =
         decision.action === "evict" ? clock.now() : (pending?.dueAt ?? clock.now() + decision.delayMs);
       if (dueAt <= clock.now()) {
-        cancelEviction(key);
+        await cancelEviction(key);
         if (await evict(pod)) changed = true;
         continue;
       }
       if (pending?.dueAt === dueAt) continue;
-      cancelEviction(key);
+      await cancelEviction(key);
       // The entry stays until the pass that sees it due evicts the pod.
       const handle = clock.setTimer(() => markDirty(nodeName), dueAt - clock.now());
-      evictions.set(key, { nodeName, dueAt, handle });
+      evictions.set(key, {
+        nodeName,
+        namespace: pod.metadata?.namespace ?? "",
+        name: pod.metadata?.name ?? "",
+        dueAt,
+        handle,
+      });
     }
-    for (const [key, pending] of evictions) {
-      if (pending.nodeName === nodeName && !seen.has(key)) cancelEviction(key);
+    for (const [key, pending] of [...evictions]) {
+      if (pending.nodeName === nodeName && !seen.has(key)) await cancelEviction(key);
     }
     return changed;
   }
@@ -199,7 +219,9 @@ export function createNodeLifecycleController(
       stopped = true;
       watches?.close();
       watches = undefined;
-      for (const key of [...evictions.keys()]) cancelEviction(key);
+      // Stopping drops the scheduled work without cancelling it: no events.
+      for (const pending of evictions.values()) clock.clearTimer(pending.handle);
+      evictions.clear();
       dirtyNodes.clear();
     },
     idle() {

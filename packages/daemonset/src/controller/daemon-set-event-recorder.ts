@@ -1,4 +1,4 @@
-import type { ApiClient, Clock, DaemonSet, Event } from "@kubesim/core";
+import { type ApiClient, type Clock, type DaemonSet, type Event, isNotFound } from "@kubesim/core";
 
 /** The `source.component` (and `reportingComponent`) of every event the controller records. */
 export const daemonSetControllerComponent = "daemonset-controller";
@@ -23,8 +23,9 @@ export type EventType = "Normal" | "Warning";
 /** Writes core/v1 Events about DaemonSets. */
 export interface DaemonSetEventRecorder {
   /**
-   * Creates the event through the client. The returned promise settles when the write is
-   * done and never rejects: events are best effort, as upstream's broadcaster.
+   * Creates the event through the client, or counts it on the existing Event when an
+   * identical one was recorded within the last 10 minutes. The returned promise settles
+   * when the write is done and never rejects: events are best effort, as upstream's broadcaster.
    */
   record(daemonSet: DaemonSet, type: EventType, reason: DaemonSetEventReason, message: string): Promise<void>;
 }
@@ -79,20 +80,140 @@ export function buildDaemonSetEvent(
   return event as unknown as Event;
 }
 
+/** Upstream's event cache holds at most this many keys (least recently used evicted). */
+const maxCachedEventKeys = 4096;
+
+/** The last write of one identical-event key. */
+interface EventObservation {
+  name: string;
+  readonly namespace: string;
+  firstTimestamp: string;
+  count: number;
+  /** Writes of this key run one after another, as upstream's single sink goroutine does. */
+  writes: Promise<void>;
+}
+
+/**
+ * The identity of an event for aggregation, as client-go's event logger builds it:
+ * source component and host, involved object (kind, namespace, name, field path, uid,
+ * API version), type, reason and message. JSON keeps the parts unambiguous.
+ */
+function eventKey(event: Event): string {
+  const involved = event.involvedObject;
+  return JSON.stringify([
+    event.source?.component ?? "",
+    event.source?.host ?? "",
+    involved.kind ?? "",
+    involved.namespace ?? "",
+    involved.name ?? "",
+    involved.fieldPath ?? "",
+    involved.uid ?? "",
+    involved.apiVersion ?? "",
+    event.type ?? "",
+    event.reason ?? "",
+    event.message ?? "",
+  ]);
+}
+
 /**
  * Creates the recorder. Event names must be unique and a virtual clock can give two
  * events the same instant, so each event gets at least one nanosecond more than the last.
+ *
+ * Identical events (see {@link eventKey}) are aggregated as client-go's core/v1 recorder
+ * does: while the key is in the recorder's cache (4096 keys, least recently used
+ * evicted), the existing Event is patched (`count` + 1, `lastTimestamp` = now; name and
+ * `firstTimestamp` unchanged) instead of creating another. If that Event was deleted
+ * meanwhile (the patch fails with `NotFound`), it is created again under the same name
+ * with the increased count, as upstream's `recordEvent` does.
  */
 export function createDaemonSetEventRecorder(client: ApiClient, clock: Clock): DaemonSetEventRecorder {
   let lastNanoseconds = -1n;
+  const observations = new Map<string, EventObservation>();
+
+  function nextNanoseconds(nowMs: number): bigint {
+    let nanoseconds = BigInt(Math.floor(nowMs)) * nanosecondsPerMillisecond;
+    if (nanoseconds <= lastNanoseconds) nanoseconds = lastNanoseconds + 1n;
+    lastNanoseconds = nanoseconds;
+    return nanoseconds;
+  }
+
+  function remember(key: string, observation: EventObservation): void {
+    // Re-inserting moves the key to the back, so the Map's first key is the least recently used.
+    observations.delete(key);
+    observations.set(key, observation);
+    if (observations.size > maxCachedEventKeys) {
+      const oldest = observations.keys().next();
+      if (oldest.done !== true) observations.delete(oldest.value);
+    }
+  }
+
+  async function createFresh(event: Event, observation: EventObservation): Promise<void> {
+    await client.create(event);
+    observation.name = event.metadata?.name ?? "";
+    observation.firstTimestamp = event.firstTimestamp ?? "";
+    observation.count = 1;
+  }
+
+  async function patchExisting(
+    daemonSet: DaemonSet,
+    type: EventType,
+    reason: string,
+    message: string,
+    observation: EventObservation,
+    nowMs: number,
+  ): Promise<void> {
+    const count = observation.count + 1;
+    const lastTimestamp = formatEventTime(nowMs);
+    // Counted before the write, as upstream's cache is: a failed write is not retried here.
+    observation.count = count;
+    try {
+      await client.patch(
+        "Event",
+        observation.name,
+        { count, lastTimestamp, message },
+        { namespace: observation.namespace, type: "strategic" },
+      );
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      const event = buildDaemonSetEvent(daemonSet, type, reason, message, { nowMs, nanoseconds: 0n });
+      await client.create({
+        ...event,
+        metadata: { ...event.metadata, name: observation.name },
+        count,
+        firstTimestamp: observation.firstTimestamp,
+        lastTimestamp,
+      } as Event);
+    }
+  }
+
   return {
     record(daemonSet, type, reason, message) {
       const nowMs = clock.now();
-      let nanoseconds = BigInt(Math.floor(nowMs)) * nanosecondsPerMillisecond;
-      if (nanoseconds <= lastNanoseconds) nanoseconds = lastNanoseconds + 1n;
-      lastNanoseconds = nanoseconds;
-      const event = buildDaemonSetEvent(daemonSet, type, reason, message, { nowMs, nanoseconds });
-      return client.create(event).then(
+      const probe = buildDaemonSetEvent(daemonSet, type, reason, message, { nowMs, nanoseconds: 0n });
+      const key = eventKey(probe);
+      const previous = observations.get(key);
+      let write: Promise<void>;
+      if (previous !== undefined) {
+        remember(key, previous);
+        write = previous.writes.then(() => patchExisting(daemonSet, type, reason, message, previous, nowMs));
+        previous.writes = write.catch(() => undefined);
+      } else {
+        const event = buildDaemonSetEvent(daemonSet, type, reason, message, {
+          nowMs,
+          nanoseconds: nextNanoseconds(nowMs),
+        });
+        const observation: EventObservation = {
+          name: event.metadata?.name ?? "",
+          namespace: event.metadata?.namespace ?? "",
+          firstTimestamp: event.firstTimestamp ?? "",
+          count: 1,
+          writes: Promise.resolve(),
+        };
+        remember(key, observation);
+        write = createFresh(event, observation);
+        observation.writes = write.catch(() => undefined);
+      }
+      return write.then(
         () => undefined,
         () => undefined,
       );

@@ -656,9 +656,14 @@ describe("syncDaemonSet: slow start and burst limits", () => {
     expect(harness.client.calls.creates.length).toBe(15);
     const lines = await eventLines(harness.store);
     expect(lines.filter((line) => line.startsWith("Normal SuccessfulCreate")).length).toBe(10);
-    expect(lines.filter((line) => line.startsWith("Warning FailedCreate"))).toEqual(
-      Array.from({ length: 5 }, () => `Warning FailedCreate: Error creating: ${quotaMessage}`),
+    expect(lines.filter((line) => line.startsWith("Warning FailedCreate"))).toEqual([
+      `Warning FailedCreate: Error creating: ${quotaMessage}`,
+    ]);
+    // The five identical failures are one Event counted five times, as client-go aggregates them.
+    const failedCreates = (await harness.store.list("Event", { namespace: "default" })).items.filter(
+      (event) => event.reason === "FailedCreate",
     );
+    expect(failedCreates.map((event) => event.count)).toEqual([5]);
     // Status is still written after the failure.
     expect(statusOf(await readDaemonSet(harness.store, "foo"))).toEqual({
       ...freshStatus(100, 10),
