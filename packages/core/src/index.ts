@@ -2,6 +2,7 @@ export type * from "./api-client/index.js";
 export * from "./clock/index.js";
 export * from "./defaulting/index.js";
 export * from "./errors/index.js";
+export * from "./events/index.js";
 export * from "./manifests/index.js";
 export * from "./printers/index.js";
 export * from "./quantity/index.js";

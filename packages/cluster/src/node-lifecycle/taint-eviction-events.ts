@@ -1,4 +1,10 @@
-import type { ApiClient, Clock, Event } from "@kubesim/core";
+import {
+  type ApiClient,
+  type Clock,
+  createEventNanosecondSequence,
+  type Event,
+  eventName,
+} from "@kubesim/core";
 import { formatKubernetesTime } from "./format-time.js";
 
 /** The `source.component` (and `reportingComponent`) of the taint eviction controller's events. */
@@ -43,7 +49,7 @@ export function buildTaintEvictionEvent(
   const event = {
     apiVersion: "v1",
     kind: "Event",
-    metadata: { name: `${pod.name}.${options.nanoseconds.toString(16)}`, namespace },
+    metadata: { name: eventName(pod.name, options.nanoseconds), namespace },
     involvedObject: { kind: "Pod", namespace: pod.namespace, name: pod.name, apiVersion: "v1" },
     reason: taintManagerEvictionReason,
     message: taintEvictionEventMessage(action, pod),
@@ -65,8 +71,6 @@ export interface TaintEvictionEventRecorder {
   record(action: TaintEvictionEventAction, pod: TaintEvictionEventPod): Promise<void>;
 }
 
-const nanosecondsPerMillisecond = 1_000_000n;
-
 /**
  * Creates the recorder. Event names must be unique and a virtual clock can give two events
  * the same instant, so each event gets at least one nanosecond more than the last.
@@ -75,13 +79,11 @@ export function createTaintEvictionEventRecorder(
   client: ApiClient,
   clock: Clock,
 ): TaintEvictionEventRecorder {
-  let lastNanoseconds = -1n;
+  const nextNanoseconds = createEventNanosecondSequence();
   return {
     record(action, pod) {
       const nowMs = clock.now();
-      let nanoseconds = BigInt(Math.floor(nowMs)) * nanosecondsPerMillisecond;
-      if (nanoseconds <= lastNanoseconds) nanoseconds = lastNanoseconds + 1n;
-      lastNanoseconds = nanoseconds;
+      const nanoseconds = nextNanoseconds(nowMs);
       return client.create(buildTaintEvictionEvent(action, pod, { nowMs, nanoseconds })).then(
         () => undefined,
         () => undefined,

@@ -1,4 +1,12 @@
-import { type ApiClient, type Clock, type DaemonSet, type Event, isNotFound } from "@kubesim/core";
+import {
+  type ApiClient,
+  type Clock,
+  createEventNanosecondSequence,
+  type DaemonSet,
+  type Event,
+  eventName,
+  isNotFound,
+} from "@kubesim/core";
 
 /** The `source.component` (and `reportingComponent`) of every event the controller records. */
 export const daemonSetControllerComponent = "daemonset-controller";
@@ -30,8 +38,6 @@ export interface DaemonSetEventRecorder {
   record(daemonSet: DaemonSet, type: EventType, reason: DaemonSetEventReason, message: string): Promise<void>;
 }
 
-const nanosecondsPerMillisecond = 1_000_000n;
-
 /** `metav1.Time` as Go marshals it: RFC 3339 in UTC, whole seconds. */
 export function formatEventTime(epochMs: number): string {
   return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
@@ -57,7 +63,7 @@ export function buildDaemonSetEvent(
   const event = {
     apiVersion: "v1",
     kind: "Event",
-    metadata: { name: `${metadata.name ?? ""}.${options.nanoseconds.toString(16)}`, namespace },
+    metadata: { name: eventName(metadata.name ?? "", options.nanoseconds), namespace },
     involvedObject: {
       kind: "DaemonSet",
       namespace,
@@ -127,15 +133,8 @@ function eventKey(event: Event): string {
  * with the increased count, as upstream's `recordEvent` does.
  */
 export function createDaemonSetEventRecorder(client: ApiClient, clock: Clock): DaemonSetEventRecorder {
-  let lastNanoseconds = -1n;
+  const nextNanoseconds = createEventNanosecondSequence();
   const observations = new Map<string, EventObservation>();
-
-  function nextNanoseconds(nowMs: number): bigint {
-    let nanoseconds = BigInt(Math.floor(nowMs)) * nanosecondsPerMillisecond;
-    if (nanoseconds <= lastNanoseconds) nanoseconds = lastNanoseconds + 1n;
-    lastNanoseconds = nanoseconds;
-    return nanoseconds;
-  }
 
   function remember(key: string, observation: EventObservation): void {
     // Re-inserting moves the key to the back, so the Map's first key is the least recently used.

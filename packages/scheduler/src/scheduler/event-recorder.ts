@@ -1,4 +1,12 @@
-import type { ApiClient, Clock, Event, ObjectReference, Pod } from "@kubesim/core";
+import {
+  type ApiClient,
+  type Clock,
+  createEventNanosecondSequence,
+  type Event,
+  eventName,
+  type ObjectReference,
+  type Pod,
+} from "@kubesim/core";
 import type { SchedulerEventInput } from "../runtime/framework-handle.js";
 import { metaMicroTime } from "../runtime/pod-status-update.js";
 
@@ -20,8 +28,6 @@ export interface EventRecorder {
   /** How many event writes are still in flight. */
   pending(): number;
 }
-
-const nanosecondsPerMillisecond = 1_000_000n;
 
 /** A reference to a pod as `reference.GetReference` builds it. */
 export function podReference(pod: Pod): ObjectReference {
@@ -57,7 +63,7 @@ export function buildSchedulerEvent(
   const event = {
     apiVersion: "v1",
     kind: "Event",
-    metadata: { name: `${regarding.metadata?.name ?? ""}.${options.nanoseconds.toString(16)}`, namespace },
+    metadata: { name: eventName(regarding.metadata?.name ?? "", options.nanoseconds), namespace },
     involvedObject: podReference(regarding),
     reason: input.reason,
     message: input.note,
@@ -104,7 +110,7 @@ function referenceKey(pod: Pod | undefined): unknown[] {
 export function createEventRecorder(options: EventRecorderOptions): EventRecorder {
   const inFlight = new Set<Promise<unknown>>();
   const series = new Map<string, SeriesEntry>();
-  let lastNanoseconds = -1n;
+  const nextNanoseconds = createEventNanosecondSequence();
   let recordsSinceSweep = 0;
   const track = (work: Promise<unknown>): Promise<unknown> => {
     // Best effort, as upstream: a lost event never fails scheduling.
@@ -146,12 +152,9 @@ export function createEventRecorder(options: EventRecorderOptions): EventRecorde
         existing.write = track(existing.write.then(() => options.client.update(update)));
         return;
       }
-      let nanoseconds = BigInt(Math.floor(nowMs)) * nanosecondsPerMillisecond;
-      if (nanoseconds <= lastNanoseconds) nanoseconds = lastNanoseconds + 1n;
-      lastNanoseconds = nanoseconds;
       const event = buildSchedulerEvent(input, {
         nowMs,
-        nanoseconds,
+        nanoseconds: nextNanoseconds(nowMs),
         reportingController: options.reportingController,
         reportingInstance: options.reportingInstance,
       });

@@ -1,0 +1,1 @@
+export { createEventNanosecondSequence, eventName } from "./event-names.js";
