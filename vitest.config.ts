@@ -9,7 +9,7 @@ const projectRoots = ["packages", "examples"].flatMap((directory) =>
   readdirSync(new URL(directory, import.meta.url), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => `${directory}/${entry.name}`),
-);
+).concat("bench");
 
 export default defineConfig({
   // vitest runs node tests through vite's SSR environment: top-level resolve.conditions is not enough.
