@@ -5,11 +5,13 @@ import { defineConfig } from "vitest/config";
 // Tests import workspace packages from source through this export condition, so no build is needed.
 const conditions = ["@kubesim/source"];
 const repoRoot = fileURLToPath(new URL(".", import.meta.url));
-const projectRoots = ["packages", "examples"].flatMap((directory) =>
-  readdirSync(new URL(directory, import.meta.url), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => `${directory}/${entry.name}`),
-).concat("bench");
+const projectRoots = ["packages", "examples"]
+  .flatMap((directory) =>
+    readdirSync(new URL(directory, import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `${directory}/${entry.name}`),
+  )
+  .concat("bench");
 
 export default defineConfig({
   // vitest runs node tests through vite's SSR environment: top-level resolve.conditions is not enough.
