@@ -66,6 +66,35 @@ describe("cloneJson", () => {
     expect(copy).toBe("leaf");
   });
 
+  it.each([
+    { name: "A value a few levels deep takes the recursive walk", depth: 3 },
+    { name: "A value deeper than the recursive walk takes the iterative one", depth: 200 },
+  ])("$name and keeps __proto__ keys and key order at the bottom", ({ depth }) => {
+    let nested: unknown = JSON.parse('{"b": 1, "__proto__": {"polluted": true}, "a": [null, 2]}');
+    for (let level = 0; level < depth; level++) nested = { child: nested };
+    let copy = cloneJson(nested) as Record<string, unknown>;
+    for (let level = 0; level < depth; level++) copy = copy.child as Record<string, unknown>;
+    expect(Object.keys(copy)).toStrictEqual(["b", "__proto__", "a"]);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.a).toStrictEqual([null, 2]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    { name: "A circular reference near the top is reported", depth: 2 },
+    { name: "A circular reference deeper than the recursive walk is reported", depth: 150 },
+  ])("$name", ({ depth }) => {
+    const top: Record<string, unknown> = {};
+    let bottom = top;
+    for (let level = 0; level < depth; level++) {
+      const child: Record<string, unknown> = {};
+      bottom.child = child;
+      bottom = child;
+    }
+    bottom.loop = top;
+    expect(() => cloneJson(top)).toThrow("cannot copy an API object that contains a circular reference");
+  });
+
   it("throws a KubesimError on a circular reference", () => {
     const circular: Record<string, unknown> = { name: "loop" };
     circular.self = circular;

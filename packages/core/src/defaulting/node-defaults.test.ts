@@ -40,6 +40,16 @@ describe("defaultNode", () => {
     expect(defaultNode(node({ status }), { admission: false }).status).toStrictEqual(expected);
   });
 
+  it("stores the same values when the same texts come again", () => {
+    const capacity = { cpu: "0.5", memory: "four", pods: " 110 " };
+    const expected = { cpu: "500m", memory: "four", pods: "110" };
+    for (let round = 0; round < 3; round++) {
+      expect(
+        defaultNode(node({ status: { capacity } }), { admission: false }).status?.capacity,
+      ).toStrictEqual(expected);
+    }
+  });
+
   it("makes the allocatable copy independent of capacity", () => {
     const defaulted = defaultNode(node({ status: { capacity: { cpu: "4" } } }));
     expect(defaulted.status?.allocatable).not.toBe(defaulted.status?.capacity);

@@ -27,7 +27,7 @@ export function readQuantity(value: unknown): Quantity | undefined {
 export function canonicalizeResourceList(list: JsonObject): void {
   for (const name of Object.keys(list)) {
     const canonical = canonicalQuantityText(list[name]);
-    if (canonical !== undefined) {
+    if (canonical !== undefined && canonical !== list[name]) {
       Object.defineProperty(list, name, {
         value: canonical,
         writable: true,
@@ -52,7 +52,29 @@ export function canonicalizeResourceRequirements(holder: JsonObject): void {
   canonicalizeResourceListField(resources, "requests");
 }
 
+/**
+ * Recently canonicalised strings and their canonical text (`null`: left as is). A pure
+ * function of the text, and the same few texts come with every pod and node.
+ */
+const canonicalTexts = new Map<string, string | null>();
+const canonicalTextsLimit = 1024;
+const cachedTextMaxLength = 64;
+
 function canonicalQuantityText(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > cachedTextMaxLength) return computeCanonicalText(value);
+  const cached = canonicalTexts.get(value);
+  if (cached !== undefined) return cached ?? undefined;
+  const canonical = computeCanonicalText(value);
+  if (canonicalTexts.size >= canonicalTextsLimit) {
+    // Forget the oldest entry (a Map iterates in insertion order).
+    const oldest = canonicalTexts.keys().next();
+    if (oldest.done !== true) canonicalTexts.delete(oldest.value);
+  }
+  canonicalTexts.set(value, canonical ?? null);
+  return canonical;
+}
+
+function computeCanonicalText(value: unknown): string | undefined {
   const quantity = readQuantity(value);
   if (quantity === undefined) return undefined;
   try {

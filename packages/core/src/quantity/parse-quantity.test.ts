@@ -279,3 +279,31 @@ describe("parseQuantity with JSON numbers", () => {
     expect(() => parseQuantity(input)).toThrow(new QuantityParseError("FormatWrong", String(input)));
   });
 });
+
+describe("parseQuantity of a recently parsed text", () => {
+  it.each`
+    name                                                                 | first       | again
+    ${"A text parsed twice gives the same value and printed form"}       | ${"1.500k"} | ${"1.500k"}
+    ${"A JSON number gives the quantity of its spelling, parsed or not"} | ${"0.5"}    | ${0.5}
+    ${"A text parsed after its number spelling gives the same quantity"} | ${1024}     | ${"1024"}
+  `("$name", ({ first, again }: { first: string | number; again: string | number }) => {
+    const earlier = parseQuantity(first);
+    const later = parseQuantity(again);
+    expect(later.cmp(earlier)).toBe(0);
+    expect(later.format).toBe(earlier.format);
+    expect(later.toString()).toBe(earlier.toString());
+  });
+
+  it("throws again for a malformed text it failed on before", () => {
+    expect(() => parseQuantity("12 Mi")).toThrow(QuantityParseError);
+    expect(() => parseQuantity("12 Mi")).toThrow(quantityParseErrorMessages.FormatWrong);
+  });
+
+  it("parses every text right while more texts pass through than it remembers", () => {
+    for (let index = 0; index < 3000; index++) {
+      expect(parseQuantity(`${index}m`).milliValue()).toBe(BigInt(index));
+    }
+    expect(parseQuantity("0m").toString()).toBe("0");
+    expect(parseQuantity("2999m").toString()).toBe("2999m");
+  });
+});

@@ -130,6 +130,15 @@ function describeInput(input: unknown): string {
 }
 
 /**
+ * Recently parsed texts and their quantities. Quantities are immutable and parsing is a
+ * pure function of the text, so handing out the same instance again is safe; the same
+ * few texts (`100m`, `500Mi`, `110`) are parsed on every pod and node write.
+ */
+const parsedQuantities = new Map<string, Quantity>();
+const parsedQuantitiesLimit = 1024;
+const cachedTextMaxLength = 64;
+
+/**
  * Parses a Kubernetes quantity exactly as upstream `resource.ParseQuantity` does.
  *
  * @remarks
@@ -142,6 +151,7 @@ function describeInput(input: unknown): string {
  *
  * A number is a JSON number from a manifest: upstream parses its JSON spelling, which is
  * JavaScript's `String(number)` (so `1.5` is `1500m`, `1e21` is kept as `1e+21`).
+ * Recently parsed texts give the same (immutable) Quantity instance again.
  *
  * @throws QuantityParseError with upstream's exact message: `FormatWrong` for empty or
  * malformed text (including NaN and Infinity), `Suffix` for an unknown suffix, `Numeric`
@@ -152,6 +162,21 @@ export function parseQuantity(input: string | number): Quantity {
     throw new QuantityParseError("FormatWrong", describeInput(input));
   }
   const text = typeof input === "number" ? String(input) : input;
+  const cached = parsedQuantities.get(text);
+  if (cached !== undefined) return cached;
+  const quantity = parseQuantityText(text);
+  if (text.length <= cachedTextMaxLength) {
+    if (parsedQuantities.size >= parsedQuantitiesLimit) {
+      // Forget the oldest entry (a Map iterates in insertion order).
+      const oldest = parsedQuantities.keys().next();
+      if (oldest.done !== true) parsedQuantities.delete(oldest.value);
+    }
+    parsedQuantities.set(text, quantity);
+  }
+  return quantity;
+}
+
+function parseQuantityText(text: string): Quantity {
   const end = text.length;
   if (end === 0) {
     throw new QuantityParseError("FormatWrong", text);

@@ -104,17 +104,24 @@ export class FieldReader {
 
   /** A string field. */
   string(key: string): ReadResult<string> {
-    return readString(this.raw(key), this.childPath(key), this.errors);
+    const value = this.raw(key);
+    // The path is only built for an error.
+    if (typeof value === "string") return value;
+    return readString(value, value === undefined ? "" : this.childPath(key), this.errors);
   }
 
   /** An integer field (JSON numbers without a fraction). */
   integer(key: string): ReadResult<number> {
-    return readInteger(this.raw(key), this.childPath(key), this.errors);
+    const value = this.raw(key);
+    if (typeof value === "number" && Number.isInteger(value)) return value;
+    return readInteger(value, value === undefined ? "" : this.childPath(key), this.errors);
   }
 
   /** A boolean field. */
   boolean(key: string): ReadResult<boolean> {
-    return readBoolean(this.raw(key), this.childPath(key), this.errors);
+    const value = this.raw(key);
+    if (typeof value === "boolean") return value;
+    return readBoolean(value, value === undefined ? "" : this.childPath(key), this.errors);
   }
 
   /** A nested object; absent gives an empty reader (Go's zero-value struct). */
@@ -266,13 +273,26 @@ export function readEntries(
 }
 
 /** The entries of a map sorted by key, standing in for Go's random map order with a stable one. */
-export function sortedEntries<T>(entries: ReadonlyArray<readonly [string, T]>): Array<readonly [string, T]> {
-  return [...entries].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+export function sortedEntries<T>(
+  entries: ReadonlyArray<readonly [string, T]>,
+): ReadonlyArray<readonly [string, T]> {
+  for (let index = 1; index < entries.length; index++) {
+    if ((entries[index - 1] as readonly [string, T])[0] > (entries[index] as readonly [string, T])[0]) {
+      return [...entries].sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    }
+  }
+  // Already in order (maps are usually written sorted): no copy needed.
+  return entries;
 }
 
 /** Keys of a string map in Go's deterministic order (sorted), for stable error order. */
 export function sortedKeys(map: Readonly<Record<string, string>> | undefined): string[] {
-  return map === undefined ? [] : Object.keys(map).sort();
+  if (map === undefined) return [];
+  const keys = Object.keys(map);
+  for (let index = 1; index < keys.length; index++) {
+    if ((keys[index - 1] as string) > (keys[index] as string)) return keys.sort();
+  }
+  return keys;
 }
 
 /** Number of bytes of `text` in UTF-8, which is what Go's `len()` counts. */

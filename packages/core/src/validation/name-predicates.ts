@@ -1,9 +1,18 @@
 /**
  * The string predicates of apimachinery's `util/validation`: each returns the list of
  * problems with the value, worded exactly as upstream words them, or `[]` when valid.
- * Lengths are counted in UTF-8 bytes, as Go's `len()` does.
+ * Lengths are counted in UTF-8 bytes, as Go's `len()` does. Valid values are recognised by
+ * the allocation-free scanners of `name-scanners.ts`; only invalid ones reach the regular
+ * expressions that word the messages.
  */
 import { utf8Length } from "./field-reader.js";
+import {
+  scansAsDns1035Label,
+  scansAsDns1123Label,
+  scansAsDns1123Subdomain,
+  scansAsLabelValue,
+  scansAsQualifiedName,
+} from "./name-scanners.js";
 
 function regexError(message: string, format: string, ...examples: string[]): string {
   if (examples.length === 0) return `${message} (regex used for validation is '${format}')`;
@@ -84,6 +93,7 @@ const dns1035LabelRegexError = regexError(
  * isQualifiedName("-bad")[0] // => "name part must consist of alphanumeric characters, ..."
  */
 export function isQualifiedName(value: string): string[] {
+  if (scansAsQualifiedName(value)) return [];
   const errors: string[] = [];
   const parts = value.split("/");
   let name: string;
@@ -110,6 +120,7 @@ export function isQualifiedName(value: string): string[] {
  * end with an alphanumeric character.
  */
 export function isValidLabelValue(value: string): string[] {
+  if (scansAsLabelValue(value)) return [];
   const errors: string[] = [];
   if (utf8Length(value) > labelValueMaxLength) errors.push(maxLengthError(labelValueMaxLength));
   if (!labelValueRegexp.test(value)) errors.push(labelValueRegexError);
@@ -118,6 +129,7 @@ export function isValidLabelValue(value: string): string[] {
 
 /** Checks an RFC 1123 label (container names, namespace names): at most 63 characters. */
 export function isDns1123Label(value: string): string[] {
+  if (scansAsDns1123Label(value)) return [];
   const errors: string[] = [];
   if (utf8Length(value) > dns1123LabelMaxLength) errors.push(maxLengthError(dns1123LabelMaxLength));
   if (!dns1123LabelRegexp.test(value)) {
@@ -129,6 +141,7 @@ export function isDns1123Label(value: string): string[] {
 
 /** Checks an RFC 1123 subdomain (most object names): at most 253 characters. */
 export function isDns1123Subdomain(value: string): string[] {
+  if (scansAsDns1123Subdomain(value)) return [];
   const errors: string[] = [];
   if (utf8Length(value) > dns1123SubdomainMaxLength) errors.push(maxLengthError(dns1123SubdomainMaxLength));
   if (!dns1123SubdomainRegexp.test(value)) errors.push(dns1123SubdomainRegexError);
@@ -137,6 +150,7 @@ export function isDns1123Subdomain(value: string): string[] {
 
 /** Checks an RFC 1035 label (Service names): at most 63 characters, starting with a letter. */
 export function isDns1035Label(value: string): string[] {
+  if (scansAsDns1035Label(value)) return [];
   const errors: string[] = [];
   if (utf8Length(value) > dns1123LabelMaxLength) errors.push(maxLengthError(dns1123LabelMaxLength));
   if (!dns1035LabelRegexp.test(value)) errors.push(dns1035LabelRegexError);

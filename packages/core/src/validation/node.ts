@@ -5,10 +5,12 @@ import { validateObjectMetaUpdateInto } from "./object-meta-update.js";
 import { validateQuantityValueInto } from "./resources.js";
 import { validateTaintsInto } from "./taints.js";
 
+const resourceListKeys = ["capacity", "allocatable"] as const;
+
 function validateNodeResourcesInto(errors: FieldError[], node: FieldReader): void {
   const status = node.object("status");
   if (status === wrongType) return;
-  for (const key of ["capacity", "allocatable"]) {
+  for (const key of resourceListKeys) {
     const entries = status.entries(key);
     if (entries === wrongType || entries === undefined) continue;
     for (const [name, raw] of sortedEntries(entries)) {
@@ -69,7 +71,8 @@ export function validateNodeUpdate(node: unknown, oldNode: unknown): FieldError[
     const reader = FieldReader.of(address, "", undefined);
     const type = stringField(reader, "type");
     const value = stringField(reader, "address");
-    const key = JSON.stringify([type, value]);
+    // The length prefix keeps every (type, address) pair apart.
+    const key = `${type.length}:${type}${value}`;
     if (seen.has(key)) {
       errors.push(
         fieldErrors.duplicate(

@@ -200,6 +200,17 @@ describe("validateObjectMetaUpdate", () => {
       want: ["metadata.creationTimestamp: Invalid value: 2024-05-02 10:00:00 +0000 UTC: field is immutable"],
     },
     {
+      name: "A creationTimestamp written differently but at the same second is unchanged",
+      changes: { creationTimestamp: "2024-05-01T12:00:00.250+02:00" },
+      want: [],
+    },
+    {
+      name: "The same unparsable creationTimestamp text is unchanged",
+      changes: { creationTimestamp: "yesterday" },
+      oldChanges: { creationTimestamp: "yesterday" },
+      want: [],
+    },
+    {
       name: "A lower generation is rejected",
       changes: { generation: 2 },
       want: ["metadata.generation: Invalid value: 2: must not be decremented"],

@@ -57,13 +57,10 @@ export function validateKubeFinalizerNameInto(errors: FieldError[], finalizer: s
 
 function groupVersionOf(apiVersion: string): { group: string; version: string } {
   if (apiVersion === "" || apiVersion === "/") return { group: "", version: "" };
-  const slashes = apiVersion.split("/").length - 1;
-  if (slashes === 0) return { group: "", version: apiVersion };
-  if (slashes === 1) {
-    const [group = "", version = ""] = apiVersion.split("/");
-    return { group, version };
-  }
-  return { group: "", version: "" };
+  const slash = apiVersion.indexOf("/");
+  if (slash === -1) return { group: "", version: apiVersion };
+  if (apiVersion.indexOf("/", slash + 1) !== -1) return { group: "", version: "" };
+  return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
 function validateOwnerReferencesInto(errors: FieldError[], meta: FieldReader): void {

@@ -2,7 +2,8 @@ import { type FieldError, fieldErrors } from "../errors/index.js";
 import { FieldReader, wrongType } from "./field-reader.js";
 import { inclusiveRangeError } from "./name-predicates.js";
 import { validateObjectMetaUpdateInto } from "./object-meta-update.js";
-import { validatePodMetadataAndSpecInto } from "./pod.js";
+import { validatePodMetadataAndSpecInto, validatePodMetadataInto } from "./pod.js";
+import { isGoZeroValue, semanticallyEqual } from "./semantic-equality.js";
 import { validateTolerationsInto } from "./tolerations.js";
 
 const mirrorPodAnnotation = "kubernetes.io/config.mirror";
@@ -17,34 +18,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Drops Go zero values (absent, null, "", 0, false, empty lists and maps): semantic equality treats them alike. */
-function normalize(value: unknown): unknown {
-  if (Array.isArray(value))
-    return value.length === 0 ? undefined : value.map((item) => normalize(item) ?? null);
-  if (isRecord(value)) {
-    const result: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(value).sort()) {
-      const item = normalize(value[key]);
-      if (item !== undefined) result[key] = item;
-    }
-    return Object.keys(result).length === 0 ? undefined : result;
-  }
-  if (value === null || value === "" || value === 0 || value === false) return undefined;
-  return value;
-}
-
-function sameValue(left: unknown, right: unknown): boolean {
-  return JSON.stringify(normalize(left) ?? null) === JSON.stringify(normalize(right) ?? null);
-}
-
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function withoutKey(value: unknown, key: string): unknown {
-  if (!isRecord(value)) return value;
-  const { [key]: _removed, ...rest } = value;
-  return rest;
 }
 
 function validateContainerUpdatesInto(
@@ -62,8 +37,31 @@ function validateContainerUpdatesInto(
 }
 
 function changedFields(spec: Record<string, unknown>, old: Record<string, unknown>): string[] {
-  const keys = new Set([...Object.keys(spec), ...Object.keys(old)]);
-  return [...keys].filter((key) => !sameValue(spec[key], old[key])).sort();
+  const changed: string[] = [];
+  for (const key of Object.keys(spec)) {
+    if (!semanticallyEqual(spec[key], Object.hasOwn(old, key) ? old[key] : undefined)) changed.push(key);
+  }
+  for (const key of Object.keys(old)) {
+    if (!Object.hasOwn(spec, key) && !isGoZeroValue(old[key])) changed.push(key);
+  }
+  return changed.sort();
+}
+
+/** True when every old toleration is still there, up to its tolerationSeconds. */
+function keepsEveryToleration(tolerations: readonly unknown[], oldTolerations: readonly unknown[]): boolean {
+  if (tolerations === oldTolerations) return true;
+  return oldTolerations.every((oldToleration, index) => {
+    // Tolerations usually stay where they were: try the same position first.
+    if (
+      index < tolerations.length &&
+      semanticallyEqual(tolerations[index], oldToleration, "tolerationSeconds")
+    ) {
+      return true;
+    }
+    return tolerations.some((toleration) =>
+      semanticallyEqual(toleration, oldToleration, "tolerationSeconds"),
+    );
+  });
 }
 
 /**
@@ -72,6 +70,10 @@ function changedFields(spec: Record<string, unknown>, old: Record<string, unknow
  * number of containers, activeDeadlineSeconds only set or lowered, tolerations only added
  * (or their tolerationSeconds changed), and no other spec change. Where upstream appends a
  * `cmp.Diff` of the specs to that last error, we append the names of the changed fields.
+ *
+ * When the new pod holds the very spec object of the old one (the status subresource
+ * keeps the stored spec), the spec is not validated again, as upstream's
+ * `ValidatePodStatusUpdate` does not validate it: only the metadata rules run.
  */
 export function validatePodUpdate(pod: unknown, oldPod: unknown): FieldError[] {
   const errors: FieldError[] = [];
@@ -80,7 +82,11 @@ export function validatePodUpdate(pod: unknown, oldPod: unknown): FieldError[] {
   const oldObject = FieldReader.of(oldPod, "", undefined);
   const old = oldObject === wrongType ? FieldReader.absent("", undefined) : oldObject;
   validateObjectMetaUpdateInto(errors, object.raw("metadata"), old.raw("metadata"));
-  validatePodMetadataAndSpecInto(errors, object);
+  // The status subresource keeps the stored spec object itself: it was validated when it
+  // was stored, and every update rule below would compare it with itself.
+  const specUnchanged = isRecord(object.raw("spec")) && object.raw("spec") === old.raw("spec");
+  if (specUnchanged) validatePodMetadataInto(errors, object);
+  else validatePodMetadataAndSpecInto(errors, object);
   const annotationsOf = (reader: FieldReader) => {
     const meta = FieldReader.of(reader.raw("metadata"), "", undefined);
     const annotations = meta === wrongType ? undefined : meta.raw("annotations");
@@ -96,6 +102,7 @@ export function validatePodUpdate(pod: unknown, oldPod: unknown): FieldError[] {
   } else if (Object.hasOwn(newAnnotations, mirrorPodAnnotation)) {
     errors.push(fieldErrors.forbidden(mirrorPath, "may not add mirror pod annotation"));
   }
+  if (specUnchanged) return errors;
   const spec = FieldReader.of(object.raw("spec"), "spec", undefined);
   const oldSpecReader = FieldReader.of(old.raw("spec"), "spec", undefined);
   if (spec === wrongType || oldSpecReader === wrongType) return errors;
@@ -130,12 +137,7 @@ export function validatePodUpdate(pod: unknown, oldPod: unknown): FieldError[] {
     );
   }
   const tolerations = list(spec.raw("tolerations"));
-  const everyOldKept = list(oldSpecReader.raw("tolerations")).every((oldToleration) =>
-    tolerations.some((toleration) =>
-      sameValue(withoutKey(toleration, "tolerationSeconds"), withoutKey(oldToleration, "tolerationSeconds")),
-    ),
-  );
-  if (!everyOldKept) {
+  if (!keepsEveryToleration(tolerations, list(oldSpecReader.raw("tolerations")))) {
     errors.push(
       fieldErrors.forbidden(
         "spec.tolerations",

@@ -27,15 +27,23 @@ function validateImagesOnlyForPodInto(errors: FieldError[], containers: readonly
 }
 
 /**
- * Validates a Pod's metadata and spec into `errors` (upstream's
- * `validatePodMetadataAndSpec`, shared by create and update).
+ * Validates a Pod's metadata into `errors`: the object metadata rules and the pod-specific
+ * annotations (the metadata part of upstream's `validatePodMetadataAndSpec`).
  */
-export function validatePodMetadataAndSpecInto(errors: FieldError[], pod: FieldReader): void {
+export function validatePodMetadataInto(errors: FieldError[], pod: FieldReader): void {
   validateObjectMetaInto(errors, pod.raw("metadata"), { namespaced: true });
   // Read again without reporting: the metadata check above already reported type errors.
   const metadata = FieldReader.of(pod.raw("metadata"), "", undefined);
   const annotations = metadata === wrongType ? wrongType : metadata.stringMap("annotations");
   validatePodSpecificAnnotationsInto(errors, annotations, pod.raw("spec"), "metadata.annotations");
+}
+
+/**
+ * Validates a Pod's metadata and spec into `errors` (upstream's
+ * `validatePodMetadataAndSpec`, shared by create and update).
+ */
+export function validatePodMetadataAndSpecInto(errors: FieldError[], pod: FieldReader): void {
+  validatePodMetadataInto(errors, pod);
   const summary = validatePodSpecInto(errors, pod.raw("spec"), "spec", { template: false });
   validateImagesOnlyForPodInto(errors, summary.containers);
   validateImagesOnlyForPodInto(errors, summary.initContainers);

@@ -49,7 +49,9 @@ function validateGenericObject(object: Record<string, unknown>, kind: string, ol
  * their kind's rules; other kinds get the metadata rules, namespaced or cluster-scoped as
  * the resource table says. With `oldObject`, the update rules run too, in upstream's order
  * (for DaemonSets, Nodes and Namespaces the create rules and then the update rules; for
- * Pods the update rules, which include the create ones). Never throws on malformed input.
+ * Pods the update rules, which include the create ones, except that a Pod keeping the very
+ * spec object of `oldObject`, as the status subresource does, has only its metadata checked
+ * again). Never throws on malformed input.
  *
  * Callers must do what the API server does before validating: default the object, generate
  * its name from generateName, clear the namespace of cluster-scoped objects, and on update
