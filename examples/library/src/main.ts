@@ -1,0 +1,3 @@
+import { libraryStory } from "./story.js";
+
+process.stdout.write(await libraryStory());
