@@ -7,17 +7,24 @@ export const maxObjectDepth = 1000;
 
 /** True when `value` nests objects or arrays more than {@link maxObjectDepth} levels deep. */
 export function exceedsMaxDepth(value: unknown): boolean {
-  return tooDeep(value, 0);
+  return typeof value === "object" && value !== null && tooDeep(value, 0);
 }
 
-function tooDeep(value: unknown, depth: number): boolean {
-  if (typeof value !== "object" || value === null) return false;
+// Every write walks its whole object through here: scalars are skipped without a call.
+function tooDeep(value: object, depth: number): boolean {
   if (depth >= maxObjectDepth) return true;
   if (Array.isArray(value)) {
-    for (const item of value) if (tooDeep(item, depth + 1)) return true;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item === "object" && item !== null && tooDeep(item, depth + 1)) return true;
+    }
     return false;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (tooDeep(record[key], depth + 1)) return true;
+  const keys = Object.keys(record);
+  for (let index = 0; index < keys.length; index++) {
+    const item = record[keys[index] as string];
+    if (typeof item === "object" && item !== null && tooDeep(item, depth + 1)) return true;
+  }
   return false;
 }

@@ -15,6 +15,29 @@ function removeFromIndex(index: KeyIndex, value: string, key: string): void {
   if (keys.size === 0) index.delete(value);
 }
 
+/** Merges two sorted key lists (string order, as `Array.prototype.sort`) into a new one. */
+function mergeSorted(left: readonly string[], right: readonly string[]): readonly string[] {
+  if (right.length === 0) return left;
+  const merged: string[] = new Array(left.length + right.length);
+  let leftIndex = 0;
+  let rightIndex = 0;
+  let index = 0;
+  while (leftIndex < left.length && rightIndex < right.length) {
+    const leftKey = left[leftIndex] as string;
+    const rightKey = right[rightIndex] as string;
+    if (rightKey < leftKey) {
+      merged[index++] = rightKey;
+      rightIndex++;
+    } else {
+      merged[index++] = leftKey;
+      leftIndex++;
+    }
+  }
+  while (leftIndex < left.length) merged[index++] = left[leftIndex++] as string;
+  while (rightIndex < right.length) merged[index++] = right[rightIndex++] as string;
+  return merged;
+}
+
 const emptyLabels: Readonly<Record<string, string>> = Object.freeze({});
 const emptySet: ReadonlySet<string> = new Set();
 
@@ -33,7 +56,12 @@ export class KindTable {
   readonly #byNamespace: KeyIndex = new Map();
   readonly #byLabel = new Map<string, KeyIndex>();
   readonly #byNodeName: KeyIndex | undefined;
-  #sortedKeys: string[] | undefined;
+  /** The keys in etcd order as of the last {@link KindTable.sortedKeys} (it may hold removed keys). */
+  #sortedKeys: readonly string[] | undefined;
+  /** Keys added since `#sortedKeys` was built (not in it). */
+  readonly #addedKeys = new Set<string>();
+  /** Keys in `#sortedKeys` removed since it was built. */
+  readonly #removedKeys = new Set<string>();
 
   /** @param indexNodeName - index `spec.nodeName` (pods). */
   constructor(indexNodeName: boolean) {
@@ -53,7 +81,9 @@ export class KindTable {
   /** Stores `object` under `key`, replacing (and re-indexing) any previous one. */
   put(key: string, object: JsonObject): void {
     const previous = this.#objects.get(key);
-    if (previous === undefined) this.#sortedKeys = undefined;
+    if (previous === undefined && this.#sortedKeys !== undefined && !this.#removedKeys.delete(key)) {
+      this.#addedKeys.add(key);
+    }
     this.#objects.set(key, object);
     this.#reindex(key, previous, object);
   }
@@ -63,14 +93,28 @@ export class KindTable {
     const previous = this.#objects.get(key);
     if (previous === undefined) return;
     this.#objects.delete(key);
-    this.#sortedKeys = undefined;
+    if (this.#sortedKeys !== undefined && !this.#addedKeys.delete(key)) this.#removedKeys.add(key);
     this.#reindex(key, previous, undefined);
   }
 
-  /** Every key, sorted as etcd orders them (cached until a key is added or removed). */
+  /**
+   * Every key, sorted as etcd orders them. The order is built once and then brought up to
+   * date from the keys added and removed since (the few added ones sorted and merged in),
+   * so listing a kind while it grows does not sort all of it again after every create.
+   */
   sortedKeys(): readonly string[] {
-    if (this.#sortedKeys === undefined) this.#sortedKeys = [...this.#objects.keys()].sort();
-    return this.#sortedKeys;
+    let sorted = this.#sortedKeys;
+    if (sorted === undefined) {
+      sorted = [...this.#objects.keys()].sort();
+    } else if (this.#addedKeys.size > 0 || this.#removedKeys.size > 0) {
+      const removed = this.#removedKeys;
+      const kept = removed.size === 0 ? sorted : sorted.filter((key) => !removed.has(key));
+      sorted = mergeSorted(kept, [...this.#addedKeys].sort());
+      this.#addedKeys.clear();
+      removed.clear();
+    }
+    this.#sortedKeys = sorted;
+    return sorted;
   }
 
   /** Keys of the objects in a namespace. */

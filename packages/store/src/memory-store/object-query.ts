@@ -3,7 +3,6 @@ import {
   everything,
   everythingFields,
   type FieldSelector,
-  fieldsOf,
   parseSelector,
   type Selector,
 } from "@kubesim/affinity";
@@ -11,6 +10,8 @@ import type { ListOptions } from "@kubesim/core";
 import { type JsonObject, metadataOf, stringField, stringMapField } from "./json-object.js";
 import { type KindInfo, objectKey } from "./kind-info.js";
 import type { KindTable } from "./kind-table.js";
+import { compileFieldMatcher, type FieldReader, fieldReader } from "./selectable-field.js";
+import { namespaceOptionField, type PinFieldReader, type WatchPin } from "./watch-index.js";
 
 /** A compiled list or watch filter: namespace, label selector and field selector. */
 export interface ObjectQuery {
@@ -23,16 +24,42 @@ export interface ObjectQuery {
   matches(object: JsonObject): boolean;
 }
 
-// Stored objects never change once committed, so their selectable fields can be cached by identity.
-const fieldCache = new WeakMap<JsonObject, Record<string, string>>();
+/**
+ * Reads a watch pin's field of an object of a kind exactly as {@link ObjectQuery.matches}
+ * reads it: the namespace option from `metadata.namespace`, any other pin as its field
+ * selector reads it.
+ */
+export function pinFieldReader(info: KindInfo): PinFieldReader {
+  const readers = new Map<string, FieldReader>();
+  return (field, object) => {
+    if (field === namespaceOptionField) return stringField(metadataOf(object), "namespace");
+    let reader = readers.get(field);
+    if (reader === undefined) {
+      reader = fieldReader(info, field);
+      readers.set(field, reader);
+    }
+    return reader(object);
+  };
+}
 
-function cachedFields(kind: string, object: JsonObject): Record<string, string> {
-  let fields = fieldCache.get(object);
-  if (fields === undefined) {
-    fields = fieldsOf(kind, object);
-    fieldCache.set(object, fields);
+/**
+ * The field value every object a query matches must have, for filing its watch (see
+ * `WatchIndex`), or `undefined` when the query pins none. The most selective pin wins:
+ * `metadata.name`, then the first other `field=value` term (e.g. `spec.nodeName`), then
+ * the namespace.
+ */
+export function queryPin(query: ObjectQuery): WatchPin | undefined {
+  const { fieldSelector } = query;
+  const name = fieldSelector.requiresExactMatch("metadata.name");
+  if (name !== undefined) return { field: "metadata.name", value: name };
+  for (const requirement of fieldSelector.requirements()) {
+    if (requirement.operator === "=" && requirement.field !== "metadata.namespace") {
+      return { field: requirement.field, value: requirement.value };
+    }
   }
-  return fields;
+  if (query.namespace !== undefined) return { field: namespaceOptionField, value: query.namespace };
+  const namespace = fieldSelector.requiresExactMatch("metadata.namespace");
+  return namespace === undefined ? undefined : { field: "metadata.namespace", value: namespace };
 }
 
 function asText(value: unknown): string {
@@ -53,9 +80,8 @@ export function compileQuery(info: KindInfo, options: ListOptions | undefined): 
     fieldText === "" ? everythingFields() : checkFieldSelectorSupported(info.kind, fieldText);
   const requested = asText(options?.namespace);
   const namespace = info.namespaced && requested !== "" ? requested : undefined;
-  const kind = info.kind;
   const checkLabels = !labelSelector.isEmpty();
-  const checkFields = !fieldSelector.isEmpty();
+  const matchesFields = fieldSelector.isEmpty() ? undefined : compileFieldMatcher(info, fieldSelector);
   return {
     info,
     namespace,
@@ -65,7 +91,7 @@ export function compileQuery(info: KindInfo, options: ListOptions | undefined): 
       const metadata = metadataOf(object);
       if (namespace !== undefined && stringField(metadata, "namespace") !== namespace) return false;
       if (checkLabels && !labelSelector.matches(stringMapField(metadata, "labels"))) return false;
-      return !checkFields || fieldSelector.matches(cachedFields(kind, object));
+      return matchesFields === undefined || matchesFields(object);
     },
   };
 }

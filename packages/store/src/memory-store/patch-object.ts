@@ -12,7 +12,6 @@ import {
   StatusReason,
 } from "@kubesim/core";
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from "../patch/index.js";
-import { cloneObject } from "./clone-object.js";
 import { createDecoded } from "./create-object.js";
 import { readTemplateGeneration } from "./daemonset-template-generation.js";
 import { decodeObject } from "./decode-object.js";
@@ -127,7 +126,8 @@ export function patchObject(
     if (type !== "apply") throw createNotFoundError(info.groupResource, name);
     return { object: applyCreate(state, info, namespace, name, patch), created: true };
   }
-  const patched = runPatch(type, info, cloneObject(existing), patch);
+  // The patch functions copy the original and never change it: the stored object is safe.
+  const patched = runPatch(type, info, existing, patch);
   const decoded = decodePatched(info, patched, "update");
   placeInNamespace(decoded.metadata, namespace);
   checkName(decoded.metadata, name);

@@ -227,6 +227,19 @@ const failures: Array<{
     code: 422,
     message: "the server rejected our request due to an error in our request",
   },
+  {
+    name: "a JSON patch that changes the object before its test fails changes nothing",
+    kind: "Node",
+    target: "node-1",
+    patch: [
+      { op: "add", path: "/metadata/labels/zone", value: "a" },
+      { op: "remove", path: "/metadata/name" },
+      { op: "test", path: "/metadata/uid", value: "x" },
+    ],
+    options: { type: "json" },
+    code: 422,
+    message: "the server rejected our request due to an error in our request",
+  },
 ];
 
 describe("patch failures", () => {
@@ -235,8 +248,11 @@ describe("patch failures", () => {
     await store.create(makeNode("node-1"));
     await store.create(makePod("web"));
     const revision = store.resourceVersion;
+    const stored = store.snapshot();
     const error = await rejection(store.patch(kind, target, patch, options));
     expect({ code: error.code, message: error.message }).toEqual({ code, message });
     expect(store.resourceVersion).toBe(revision);
+    // The patch ran on a copy: the stored objects are untouched.
+    expect(store.snapshot()).toEqual(stored);
   });
 });

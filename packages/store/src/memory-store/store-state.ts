@@ -3,15 +3,16 @@ import type { JsonObject } from "./json-object.js";
 import type { KindInfo } from "./kind-info.js";
 import { KindTable } from "./kind-table.js";
 import { MemoryWatch } from "./memory-watch.js";
-import { type ObjectQuery, selectKeys } from "./object-query.js";
+import { type ObjectQuery, pinFieldReader, queryPin, selectKeys } from "./object-query.js";
 import { parseWatchResourceVersion } from "./resource-version.js";
 import { createTooLargeResourceVersionError } from "./store-errors.js";
 import { type CommittedChange, WatchHistory } from "./watch-history.js";
+import { WatchIndex } from "./watch-index.js";
 
 interface KindState {
   readonly table: KindTable;
   readonly history: WatchHistory;
-  readonly watches: Set<MemoryWatch<unknown>>;
+  readonly watches: WatchIndex<MemoryWatch<unknown>>;
 }
 
 /** Settings of the store's state. */
@@ -143,7 +144,7 @@ export class StoreState {
     } else {
       for (const change of replay) watch.offerChange(change);
     }
-    state.watches.add(watch as MemoryWatch<unknown>);
+    state.watches.add(watch as MemoryWatch<unknown>, queryPin(query));
     if (start.allowWatchBookmarks) {
       const interval = this.#settings.bookmarkIntervalMs;
       const tick = (): void => {
@@ -163,7 +164,7 @@ export class StoreState {
 
   #publish(state: KindState, change: CommittedChange): void {
     state.history.push(change);
-    for (const watch of state.watches) watch.offerChange(change);
+    for (const watch of state.watches.candidates(change)) watch.offerChange(change);
   }
 
   #kind(info: KindInfo): KindState {
@@ -171,7 +172,11 @@ export class StoreState {
     if (state === undefined) {
       const history = new WatchHistory(this.#settings.historyLimit);
       history.compactTo(this.#historyStart);
-      state = { table: new KindTable(info.kind === "Pod"), history, watches: new Set() };
+      state = {
+        table: new KindTable(info.kind === "Pod"),
+        history,
+        watches: new WatchIndex(pinFieldReader(info)),
+      };
       this.#kinds.set(info.kind, state);
     }
     return state;
