@@ -205,6 +205,9 @@ async function startCluster(
   );
   const client: ApiClient = store;
   const scheduler = createScheduler({ client, clock, seed, config: options.schedulerConfig });
+  // Pod GC follows Nodes and Pods through the node lifecycle controller's watches: one
+  // copy of each event fewer (it only keeps counts, read when its timer fires).
+  const podGarbageCollector = createPodGarbageCollector({ client, clock, watches: "shared" });
   const controllers: Component[] = [
     scheduler,
     createDaemonSetController({
@@ -213,11 +216,17 @@ async function startCluster(
       seed,
       scheduling: options.daemonSetScheduling ?? "scheduler",
     }),
-    createNodeLifecycleController({ client, clock }),
-    createPodGarbageCollector({ client, clock }),
+    createNodeLifecycleController({
+      client,
+      clock,
+      onWatchEvent: (kind, event) => podGarbageCollector.observeWatchEvent(kind, event),
+    }),
+    podGarbageCollector,
     createGarbageCollector({ client, clock }),
   ];
   const kubelets = new Map<string, Kubelet>();
+  // Kubelets that got work since a drain last saw them idle: only these are flushed.
+  const busyKubelets = new Set<Kubelet>();
   const staticPodsByNode = new Map<string, readonly Pod[]>();
   let closed = false;
   // Each node gets the next index: its InternalIP and podCIDR (10.244.<index>.0/24) follow it.
@@ -232,10 +241,14 @@ async function startCluster(
   }
 
   async function startKubelet(nodeName: string, staticPods: readonly Pod[]): Promise<void> {
-    const kubelet = createKubelet({
+    const kubelet: Kubelet = createKubelet({
       client,
       clock,
       nodeName,
+      onBusy: () => {
+        // A deleted node's kubelet finishing its last task is not waited for (as before).
+        if (kubelets.get(nodeName) === kubelet) busyKubelets.add(kubelet);
+      },
       nodeIndex: nextNodeIndex++,
       staticPods: [...staticPods],
       ...(options.podStartupLatencyMs === undefined ? {} : { startupLatencyMs: options.podStartupLatencyMs }),
@@ -246,13 +259,20 @@ async function startCluster(
     await kubelet.start();
   }
 
-  // Runs every component's pending work (not timers) until all of them are idle.
+  // Runs every component's pending work (not timers) until all of them are idle. A
+  // kubelet without work is neither flushed nor asked: a round costs O(busy kubelets),
+  // not O(nodes).
   async function drain(): Promise<void> {
     for (let round = 0; round < maxRounds; round++) {
-      const current = components();
+      const current: Component[] = [...controllers, ...busyKubelets];
       await Promise.all(current.map((component) => component.flush()));
       await yieldToEventLoop();
-      if (current.every((component) => component.idle())) return;
+      let idle = controllers.every((component) => component.idle());
+      for (const kubelet of busyKubelets) {
+        if (kubelet.idle()) busyKubelets.delete(kubelet);
+        else idle = false;
+      }
+      if (idle) return;
     }
   }
 
@@ -323,6 +343,7 @@ async function startCluster(
       const kubelet = kubelets.get(name);
       kubelet?.stop();
       kubelets.delete(name);
+      if (kubelet !== undefined) busyKubelets.delete(kubelet);
       staticPodsByNode.delete(name);
       await client.delete("Node", name);
     },
@@ -351,6 +372,7 @@ async function startCluster(
       closed = true;
       for (const component of components()) component.stop();
       kubelets.clear();
+      busyKubelets.clear();
     },
   };
 

@@ -164,4 +164,38 @@ describe("createGarbageCollector", () => {
     expect(await names(store, "Pod")).toEqual([]);
     collector.stop();
   });
+
+  it("runs no pass (no lists) for watch events that leave nothing to collect, and one once an owner goes", async () => {
+    const { store, clock } = makeTestStore();
+    let lists = 0;
+    const client = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "list") {
+          return (...args: Parameters<MemoryStore["list"]>) => {
+            lists += 1;
+            return target.list(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const collector = createGarbageCollector({ client, clock });
+    await collector.start();
+    await collector.flush();
+    const afterStart = lists;
+    await createDaemonSetWithDependents(store);
+    await store.create(makeTestPod("unrelated"));
+    await new Promise((resolve) => setImmediate(resolve));
+    await collector.flush();
+    expect(lists).toBe(afterStart);
+    await store.delete("DaemonSet", "agent", { namespace: "default" });
+    for (let round = 0; round < 50 && (await names(store, "Pod")).length > 1; round += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await collector.flush();
+    expect(await names(store, "Pod")).toEqual(["unrelated"]);
+    expect(lists).toBeGreaterThan(afterStart);
+    collector.stop();
+  });
 });

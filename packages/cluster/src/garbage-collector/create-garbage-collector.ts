@@ -9,6 +9,7 @@ import {
 } from "@kubesim/core";
 import { createReconcileLoop } from "../node-lifecycle/reconcile-loop.js";
 import { type KindWatches, watchKinds } from "../node-lifecycle/watch-kinds.js";
+import { createCollectionWorkTracker } from "./collection-work-tracker.js";
 import {
   buildObjectGraph,
   type GraphObject,
@@ -60,7 +61,7 @@ export interface GarbageCollectorOptions {
 
 /** The garbage collector and namespace controller, driven like the scheduler. */
 export interface GarbageCollector {
-  /** Watches the collected kinds and runs a pass on every change. */
+  /** Watches the collected kinds and runs a pass on every change that leaves work to do. */
   start(): Promise<void>;
   /** Stops watching; safe twice and without start. */
   stop(): void;
@@ -114,6 +115,10 @@ export function createGarbageCollector(options: GarbageCollectorOptions): Garbag
   const onError = options.onError ?? (() => {});
   const finalizeNamespace = options.finalizeNamespace ?? clientFinalizer(client);
   let watches: KindWatches | undefined;
+  const workTracker = createCollectionWorkTracker(knownOwnerKinds, [
+    orphanFinalizer,
+    foregroundDeletionFinalizer,
+  ]);
 
   /** Runs a write; `true` when it happened or must be retried (conflict), `false` when the object is gone. */
   async function write(action: () => Promise<unknown>): Promise<boolean> {
@@ -241,14 +246,18 @@ export function createGarbageCollector(options: GarbageCollectorOptions): Garbag
   return {
     async start() {
       if (watches !== undefined) return;
-      watches = await watchKinds(client, garbageCollectedKinds, (_kind, event) => {
-        if (event.type !== "BOOKMARK") loop.kick();
+      watches = await watchKinds(client, garbageCollectedKinds, (kind, event) => {
+        if (event.type === "BOOKMARK") return;
+        workTracker.observe(kind, event.type, event.object);
+        // A pass lists every collected kind: only ask for one when it could act.
+        if (workTracker.hasWork()) loop.kick();
       });
       loop.kick();
     },
     stop() {
       watches?.close();
       watches = undefined;
+      workTracker.clear();
     },
     idle() {
       return loop.idle();

@@ -399,3 +399,34 @@ describe("createKubelet node status on start", () => {
     kubelet.stop();
   });
 });
+
+describe("createKubelet onBusy", () => {
+  it("is called when work is queued on an idle kubelet, not for work queued while busy", async () => {
+    const clock = new VirtualClock(start);
+    const client = createMemoryStore({ clock, seed: 7 });
+    await client.create<Node>({ apiVersion: "v1", kind: "Node", metadata: { name: "node-1" } });
+    const calls: boolean[] = [];
+    const kubelet: Kubelet = createKubelet({
+      client,
+      clock,
+      nodeName: "node-1",
+      nodeIndex: 1,
+      onBusy: () => calls.push(kubelet.idle()),
+    });
+    await kubelet.start();
+    await settle(kubelet);
+    expect(calls).toEqual([]);
+    await client.create(pod("web-1"));
+    await client.create(pod("web-2"));
+    await settle(kubelet);
+    // Both pods' first status writes queue work; the kubelet was idle only before the first.
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    expect(calls.every((wasIdle) => wasIdle)).toBe(true);
+    expect(kubelet.idle()).toBe(true);
+    const before = calls.length;
+    clock.advance(2000);
+    await settle(kubelet);
+    expect(calls.length).toBe(before + 1);
+    kubelet.stop();
+  });
+});

@@ -1,7 +1,9 @@
 import type { ApiClient, Clock, Node, Pod, PodStatus, Random, TimerHandle, Watch } from "@kubesim/core";
 import { KubesimError, StatusError } from "@kubesim/core";
+import { copyOwnFields } from "./copy-own-fields.js";
 import { buildNodeStatus, nodeIndexFromName, nodeInternalIp, nodePodCidr } from "./node-status.js";
 import { buildCreatingPodStatus, buildRunningPodStatus } from "./pod-status.js";
+import { type KubeletPodView, kubeletPodView } from "./pod-view.js";
 import {
   buildMirrorPod,
   configMirrorAnnotation,
@@ -29,6 +31,11 @@ export interface KubeletOptions {
   readonly random?: Random;
   /** Called with errors the kubelet could not act on (default: ignored). */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called when work is queued on an idle kubelet (it stops being {@link Kubelet.idle}), so
+   * a driver can flush only the kubelets that have work.
+   */
+  readonly onBusy?: () => void;
 }
 
 /** A simulated kubelet for one node. */
@@ -52,13 +59,14 @@ interface PodRecord {
   stage: "creating" | "running" | "terminating";
   timer: TimerHandle | undefined;
   podIp: string | undefined;
-  latest: Pod;
+  /** What the kubelet last saw or wrote of the pod (the parts it reads, not a whole copy). */
+  latest: KubeletPodView;
 }
 
 const maxEmptyWatchRounds = 100;
 const maxStatusWriteAttempts = 5;
 
-function podKey(pod: Pod): string {
+function podKey(pod: Pick<Pod, "metadata">): string {
   return `${pod.metadata?.namespace ?? ""}/${pod.metadata?.name ?? ""}`;
 }
 
@@ -67,7 +75,7 @@ function isNotFound(error: unknown): boolean {
 }
 
 // Upstream gives a host-network pod the node's InternalIP as its pod IP.
-function isHostNetwork(pod: Pod): boolean {
+function isHostNetwork(pod: { readonly spec?: { readonly hostNetwork?: boolean } }): boolean {
   return pod.spec?.hostNetwork === true;
 }
 
@@ -77,117 +85,152 @@ function isIgnorableWriteError(error: unknown): boolean {
   );
 }
 
+const noStaticPods: ReadonlyMap<string, StaticPodEntry> = new Map();
+const settledChain: Promise<void> = Promise.resolve();
+
+function ignoreError(): void {}
+
+function staticPodEntries(manifests: readonly Pod[], nodeName: string): ReadonlyMap<string, StaticPodEntry> {
+  if (manifests.length === 0) return noStaticPods;
+  const result = new Map<string, StaticPodEntry>();
+  for (const manifest of manifests) {
+    const entry = staticPodEntry(manifest, nodeName);
+    result.set(entry.key, entry);
+  }
+  return result;
+}
+
 /**
  * Creates a simulated kubelet for one node, driven entirely by the injected clock: pods
  * bound to the node go Pending/ContainerCreating → Running after `startupLatencyMs`,
  * terminating pods are removed after their grace period, static pods get mirror pods.
  */
 export function createKubelet(options: KubeletOptions): Kubelet {
-  const { client, clock, nodeName } = options;
   const startupLatencyMs = options.startupLatencyMs ?? 2000;
   if (!Number.isFinite(startupLatencyMs) || startupLatencyMs < 0) {
     throw new KubesimError(`startupLatencyMs must be a finite number >= 0, got ${String(startupLatencyMs)}`);
   }
+  const nodeName = options.nodeName;
   if (typeof nodeName !== "string" || nodeName === "")
     throw new KubesimError("nodeName must be a non-empty string");
   const nodeIndex = options.nodeIndex ?? nodeIndexFromName(nodeName);
   if (!Number.isInteger(nodeIndex) || nodeIndex < 0) {
     throw new KubesimError(`nodeIndex must be an integer >= 0, got ${String(nodeIndex)}`);
   }
-  const onError = options.onError ?? (() => {});
-  const hostIp = nodeInternalIp(nodeIndex);
+  return new SimulatedKubelet(options, startupLatencyMs, nodeIndex);
+}
 
-  let ready = true;
-  let started = false;
-  let stopped = false;
-  let watch: Watch<Pod> | undefined;
-  let podCidrBase = "";
-  const pods = new Map<string, PodRecord>();
-  const usedIps = new Set<string>();
-  let nextHost = 2;
-  let staticPods = new Map<string, StaticPodEntry>();
-  const staticSeen = new Map<string, number>();
+// One object per node with its methods on the prototype: a cluster has a kubelet per node,
+// and a closure per function per node cost more than the kubelet's own state.
+class SimulatedKubelet implements Kubelet {
+  readonly #client: ApiClient;
+  readonly #clock: Clock;
+  readonly #nodeName: string;
+  readonly #nodeIndex: number;
+  readonly #startupLatencyMs: number;
+  readonly #onError: (error: unknown) => void;
+  readonly #onBusy: (() => void) | undefined;
+  readonly #hostIp: string;
+
+  #ready = true;
+  #started = false;
+  #stopped = false;
+  #watch: Watch<Pod> | undefined = undefined;
+  #podCidrBase = "";
+  readonly #pods = new Map<string, PodRecord>();
+  readonly #usedIps = new Set<string>();
+  #nextHost = 2;
+  #staticPods: ReadonlyMap<string, StaticPodEntry>;
+  // Created on first use: most nodes run no static pods.
+  #staticSeen: Map<string, number> | undefined = undefined;
   // Static pods whose mirror is gone while they run on: key → config hash and pod IP.
-  const staticRunning = new Map<string, { hash: string; podIp: string }>();
+  #staticRunning: Map<string, { hash: string; podIp: string }> | undefined = undefined;
+  #chain: Promise<void> = settledChain;
+  #pending = 0;
 
-  let chain: Promise<void> = Promise.resolve();
-  let pending = 0;
-  function enqueue(task: () => Promise<void>): void {
-    pending++;
-    chain = chain.then(async () => {
+  constructor(options: KubeletOptions, startupLatencyMs: number, nodeIndex: number) {
+    this.#client = options.client;
+    this.#clock = options.clock;
+    this.#nodeName = options.nodeName;
+    this.#nodeIndex = nodeIndex;
+    this.#startupLatencyMs = startupLatencyMs;
+    this.#onError = options.onError ?? ignoreError;
+    this.#onBusy = options.onBusy;
+    this.#hostIp = nodeInternalIp(nodeIndex);
+    this.#staticPods = staticPodEntries(options.staticPods ?? [], options.nodeName);
+  }
+
+  #enqueue(task: () => Promise<void>): void {
+    if (this.#pending === 0 && this.#onBusy !== undefined) this.#onBusy();
+    this.#pending++;
+    this.#chain = this.#chain.then(async () => {
       try {
-        if (!stopped) await task();
+        if (!this.#stopped) await task();
       } catch (error) {
-        if (!isIgnorableWriteError(error)) onError(error);
+        if (!isIgnorableWriteError(error)) this.#onError(error);
       } finally {
-        pending--;
+        this.#pending--;
       }
     });
   }
 
-  function setStatic(manifests: readonly Pod[]): Map<string, StaticPodEntry> {
-    const result = new Map<string, StaticPodEntry>();
-    for (const manifest of manifests) {
-      const entry = staticPodEntry(manifest, nodeName);
-      result.set(entry.key, entry);
-    }
-    return result;
-  }
-  staticPods = setStatic(options.staticPods ?? []);
-
-  function allocateIp(): string {
+  #allocateIp(): string {
     for (let attempts = 0; attempts < 253; attempts++) {
-      const host = nextHost;
-      nextHost = nextHost >= 254 ? 2 : nextHost + 1;
-      const ip = `${podCidrBase}${host}`;
-      if (!usedIps.has(ip)) {
-        usedIps.add(ip);
+      const host = this.#nextHost;
+      this.#nextHost = this.#nextHost >= 254 ? 2 : this.#nextHost + 1;
+      const ip = `${this.#podCidrBase}${host}`;
+      if (!this.#usedIps.has(ip)) {
+        this.#usedIps.add(ip);
         return ip;
       }
     }
-    throw new KubesimError(`node ${nodeName} has no free pod IP left in its podCIDR`);
+    throw new KubesimError(`node ${this.#nodeName} has no free pod IP left in its podCIDR`);
   }
 
-  function cancelTimer(record: PodRecord): void {
-    if (record.timer !== undefined) clock.clearTimer(record.timer);
+  #cancelTimer(record: PodRecord): void {
+    if (record.timer !== undefined) this.#clock.clearTimer(record.timer);
     record.timer = undefined;
   }
 
-  function forget(key: string): void {
-    const record = pods.get(key);
+  #forget(key: string): void {
+    const record = this.#pods.get(key);
     if (record === undefined) return;
-    cancelTimer(record);
-    pods.delete(key);
+    this.#cancelTimer(record);
+    this.#pods.delete(key);
     if (record.podIp === undefined) return;
     // A static pod keeps running (and keeps its IP) while only its mirror is gone.
-    const entry = staticPods.get(key);
+    const entry = this.#staticPods.get(key);
     const mirrorHash = record.latest.metadata?.annotations?.[configMirrorAnnotation];
     if (record.stage === "running" && entry !== undefined && mirrorHash === entry.hash) {
-      staticRunning.set(key, { hash: entry.hash, podIp: record.podIp });
+      this.#staticRunning ??= new Map();
+      this.#staticRunning.set(key, { hash: entry.hash, podIp: record.podIp });
       return;
     }
     // The node's own IP (host network) was never taken from the podCIDR.
-    if (!isHostNetwork(record.latest)) usedIps.delete(record.podIp);
+    if (!isHostNetwork(record.latest)) this.#usedIps.delete(record.podIp);
   }
 
-  function releaseStaticRunning(key: string, keepHash: string | undefined): void {
-    const stash = staticRunning.get(key);
+  #releaseStaticRunning(key: string, keepHash: string | undefined): void {
+    const stash = this.#staticRunning?.get(key);
     if (stash === undefined || stash.hash === keepHash) return;
-    staticRunning.delete(key);
-    usedIps.delete(stash.podIp);
+    this.#staticRunning?.delete(key);
+    this.#usedIps.delete(stash.podIp);
   }
 
   // Reads the pod fresh and writes its status, retrying a few times on Conflict (another
   // writer got in between); undefined when the pod is gone, replaced or terminating.
-  async function writeStatus(pod: Pod, build: (current: Pod) => PodStatus): Promise<Pod | undefined> {
+  async #writeStatus(
+    pod: Pick<Pod, "metadata">,
+    build: (current: Pod) => PodStatus,
+  ): Promise<Pod | undefined> {
     const namespace = pod.metadata?.namespace ?? "";
     for (let attempt = 1; ; attempt++) {
-      const current = await client.get("Pod", pod.metadata?.name ?? "", { namespace });
+      const current = await this.#client.get("Pod", pod.metadata?.name ?? "", { namespace });
       if (current.metadata?.uid !== pod.metadata?.uid || current.metadata?.deletionTimestamp !== undefined) {
         return undefined;
       }
       try {
-        return await client.updateStatus<Pod>({ ...current, status: build(current) });
+        return await this.#client.updateStatus<Pod>({ ...current, status: build(current) });
       } catch (error) {
         const conflict = error instanceof StatusError && error.status.reason === "Conflict";
         if (!conflict || attempt >= maxStatusWriteAttempts) throw error;
@@ -195,20 +238,20 @@ export function createKubelet(options: KubeletOptions): Kubelet {
     }
   }
 
-  function observe(pod: Pod): void {
+  #observe(pod: Pod): void {
     const key = podKey(pod);
     const uid = pod.metadata?.uid ?? "";
-    const entry = staticPods.get(key);
+    const entry = this.#staticPods.get(key);
     if (entry !== undefined && isMirrorPod(pod) && pod.metadata?.deletionTimestamp !== undefined) {
       // A terminating mirror is deleted at once and recreated; the static pod keeps running.
-      const record = pods.get(key);
-      if (record !== undefined) record.latest = pod;
-      enqueue(() => ensureMirror(entry));
+      const record = this.#pods.get(key);
+      if (record !== undefined) record.latest = kubeletPodView(pod);
+      this.#enqueue(() => this.#ensureMirror(entry));
       return;
     }
-    let record = pods.get(key);
+    let record = this.#pods.get(key);
     if (record !== undefined && record.uid !== uid) {
-      forget(key);
+      this.#forget(key);
       record = undefined;
     }
     if (record === undefined) {
@@ -219,46 +262,47 @@ export function createKubelet(options: KubeletOptions): Kubelet {
         stage: runningIp === undefined ? "creating" : "running",
         timer: undefined,
         podIp: runningIp,
-        latest: pod,
+        latest: kubeletPodView(pod),
       };
-      if (runningIp !== undefined && !isHostNetwork(pod)) usedIps.add(runningIp);
-      pods.set(key, record);
-      const stash = staticRunning.get(key);
+      if (runningIp !== undefined && !isHostNetwork(pod)) this.#usedIps.add(runningIp);
+      this.#pods.set(key, record);
+      const stash = this.#staticRunning?.get(key);
       const mirrorHash = pod.metadata?.annotations?.[configMirrorAnnotation];
       if (runningIp === undefined && stash !== undefined && isMirrorPod(pod) && stash.hash === mirrorHash) {
         // A recreated mirror of a static pod that is already running reports it running.
-        staticRunning.delete(key);
+        this.#staticRunning?.delete(key);
         record.stage = "running";
         record.podIp = stash.podIp;
         const mirrored = record;
-        enqueue(async () => {
-          if (pods.get(key) !== mirrored) return;
-          const written = await writeStatus(pod, (current) =>
-            buildRunningPodStatus(current, hostIp, stash.podIp, clock.now()),
+        this.#enqueue(async () => {
+          if (this.#pods.get(key) !== mirrored) return;
+          const written = await this.#writeStatus(pod, (current) =>
+            buildRunningPodStatus(current, this.#hostIp, stash.podIp, this.#clock.now()),
           );
-          if (written !== undefined) mirrored.latest = written;
+          if (written !== undefined) mirrored.latest = kubeletPodView(written);
         });
       } else if (phase !== "Succeeded" && phase !== "Failed" && runningIp === undefined) {
         const created = record;
-        enqueue(async () => {
-          if (!ready || pods.get(key) !== created) return;
-          const written = await writeStatus(pod, (current) =>
-            buildCreatingPodStatus(current, hostIp, clock.now()),
+        this.#enqueue(async () => {
+          if (!this.#ready || this.#pods.get(key) !== created) return;
+          const written = await this.#writeStatus(pod, (current) =>
+            buildCreatingPodStatus(current, this.#hostIp, this.#clock.now()),
           );
-          if (written !== undefined) created.latest = written;
+          if (written !== undefined) created.latest = kubeletPodView(written);
         });
       }
     }
-    record.latest = pod;
-    progress(key, record);
+    record.latest = kubeletPodView(pod);
+    this.#progress(key, record);
   }
 
-  function progress(key: string, record: PodRecord): void {
-    if (!ready) return;
+  #progress(key: string, record: PodRecord): void {
+    if (!this.#ready) return;
+    const clock = this.#clock;
     const pod = record.latest;
     const deletionTimestamp = pod.metadata?.deletionTimestamp;
     // A pod deleted while starting stops starting: only its termination is timed now.
-    if (deletionTimestamp !== undefined && record.stage !== "terminating") cancelTimer(record);
+    if (deletionTimestamp !== undefined && record.stage !== "terminating") this.#cancelTimer(record);
     if (record.timer !== undefined) return;
     if (deletionTimestamp !== undefined) {
       record.stage = "terminating";
@@ -271,9 +315,9 @@ export function createKubelet(options: KubeletOptions): Kubelet {
       );
       record.timer = clock.setTimer(() => {
         record.timer = undefined;
-        enqueue(async () => {
-          if (!ready || pods.get(key) !== record) return;
-          await client.delete("Pod", pod.metadata?.name ?? "", {
+        this.#enqueue(async () => {
+          if (!this.#ready || this.#pods.get(key) !== record) return;
+          await this.#client.delete("Pod", pod.metadata?.name ?? "", {
             namespace: pod.metadata?.namespace ?? "",
             gracePeriodSeconds: 0,
             preconditions: { uid: record.uid },
@@ -286,34 +330,35 @@ export function createKubelet(options: KubeletOptions): Kubelet {
     if (record.stage !== "creating" || phase === "Succeeded" || phase === "Failed") return;
     record.timer = clock.setTimer(() => {
       record.timer = undefined;
-      enqueue(async () => {
-        if (pods.get(key) !== record || record.stage !== "creating") return;
+      this.#enqueue(async () => {
+        if (this.#pods.get(key) !== record || record.stage !== "creating") return;
         // Not ready when the containers would have started: retried once ready again.
-        if (!ready) return;
+        if (!this.#ready) return;
         // A host-network pod shares the node's network namespace: its IP is the node's.
-        const podIp = record.podIp ?? (isHostNetwork(record.latest) ? hostIp : allocateIp());
+        const podIp = record.podIp ?? (isHostNetwork(record.latest) ? this.#hostIp : this.#allocateIp());
         record.podIp = podIp;
-        const written = await writeStatus(record.latest, (current) =>
-          buildRunningPodStatus(current, hostIp, podIp, clock.now()),
+        const written = await this.#writeStatus(record.latest, (current) =>
+          buildRunningPodStatus(current, this.#hostIp, podIp, clock.now()),
         );
         if (written !== undefined) {
           record.stage = "running";
-          record.latest = written;
+          record.latest = kubeletPodView(written);
         }
       });
-    }, startupLatencyMs);
+    }, this.#startupLatencyMs);
   }
 
-  function onPodDeleted(pod: Pod): void {
+  #onPodDeleted(pod: Pick<Pod, "metadata">): void {
     const key = podKey(pod);
-    const record = pods.get(key);
-    if (record !== undefined && record.uid === (pod.metadata?.uid ?? "")) forget(key);
-    const entry = staticPods.get(key);
-    if (entry !== undefined && isMirrorPod(pod)) enqueue(() => ensureMirror(entry));
+    const record = this.#pods.get(key);
+    if (record !== undefined && record.uid === (pod.metadata?.uid ?? "")) this.#forget(key);
+    const entry = this.#staticPods.get(key);
+    if (entry !== undefined && isMirrorPod(pod)) this.#enqueue(() => this.#ensureMirror(entry));
   }
 
-  async function ensureMirror(entry: StaticPodEntry): Promise<void> {
-    if (staticPods.get(entry.key) !== entry) return;
+  async #ensureMirror(entry: StaticPodEntry): Promise<void> {
+    if (this.#staticPods.get(entry.key) !== entry) return;
+    const client = this.#client;
     let existing: Pod | undefined;
     try {
       existing = await client.get("Pod", entry.name, { namespace: entry.namespace });
@@ -334,26 +379,27 @@ export function createKubelet(options: KubeletOptions): Kubelet {
       });
       return;
     }
-    const node = await client.get("Node", nodeName);
-    let seen = staticSeen.get(entry.key);
+    const node = await client.get("Node", this.#nodeName);
+    this.#staticSeen ??= new Map();
+    let seen = this.#staticSeen.get(entry.key);
     if (seen === undefined) {
-      seen = clock.now();
-      staticSeen.set(entry.key, seen);
+      seen = this.#clock.now();
+      this.#staticSeen.set(entry.key, seen);
     }
     await client.create<Pod>(buildMirrorPod(entry, node, seen));
   }
 
-  async function removeMirror(entry: StaticPodEntry): Promise<void> {
-    staticSeen.delete(entry.key);
+  async #removeMirror(entry: StaticPodEntry): Promise<void> {
+    this.#staticSeen?.delete(entry.key);
     let existing: Pod;
     try {
-      existing = await client.get("Pod", entry.name, { namespace: entry.namespace });
+      existing = await this.#client.get("Pod", entry.name, { namespace: entry.namespace });
     } catch (error) {
       if (isNotFound(error)) return;
       throw error;
     }
     if (!isMirrorPod(existing)) return;
-    await client.delete("Pod", entry.name, {
+    await this.#client.delete("Pod", entry.name, {
       namespace: entry.namespace,
       gracePeriodSeconds: 0,
       preconditions: { uid: existing.metadata?.uid ?? "" },
@@ -363,10 +409,10 @@ export function createKubelet(options: KubeletOptions): Kubelet {
   // Writes the podCIDR (when missing) and the node status from a fresh read; another writer
   // (the node lifecycle controller) can get in between, so a Conflict re-reads and retries a
   // few times, as the kubelet's status loop does (nodeStatusUpdateRetry).
-  async function postNodeStatus(): Promise<void> {
+  async #postNodeStatus(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await writeNodeStatus();
+        await this.#writeNodeStatus();
         return;
       } catch (error) {
         const conflict = error instanceof StatusError && error.status.reason === "Conflict";
@@ -375,142 +421,143 @@ export function createKubelet(options: KubeletOptions): Kubelet {
     }
   }
 
-  async function writeNodeStatus(): Promise<void> {
-    const node = await client.get("Node", nodeName);
+  async #writeNodeStatus(): Promise<void> {
+    const client = this.#client;
+    const nodeIndex = this.#nodeIndex;
+    const node = await client.get("Node", this.#nodeName);
     let current: Node = node;
     const cidr = node.spec?.podCIDR;
     if (cidr === undefined || cidr === "") {
       const assigned = nodePodCidr(nodeIndex);
-      current = await client.update<Node>({
-        ...node,
-        spec: { ...node.spec, podCIDR: assigned, podCIDRs: [assigned] },
-      });
+      // `{ ...node.spec, podCIDR, podCIDRs }`, built field by field (see copyOwnFields).
+      const spec = copyOwnFields(node.spec);
+      spec.podCIDR = assigned;
+      spec.podCIDRs = [assigned];
+      current = await client.update<Node>({ ...node, spec });
     }
-    podCidrBase = podCidrPrefix(current.spec?.podCIDR ?? nodePodCidr(nodeIndex));
+    this.#podCidrBase = podCidrPrefix(current.spec?.podCIDR ?? nodePodCidr(nodeIndex));
     await client.updateStatus<Node>({
       ...current,
-      status: buildNodeStatus(current, nodeIndex, ready, clock.now()),
+      status: buildNodeStatus(current, nodeIndex, this.#ready, this.#clock.now()),
     });
   }
 
   // Lists the node's pods, reporting pods that vanished since the last look as deleted.
-  async function relist(): Promise<string> {
-    const listed = await client.list("Pod", { fieldSelector: `spec.nodeName=${nodeName}` });
+  async #relist(): Promise<string> {
+    const listed = await this.#client.list("Pod", { fieldSelector: `spec.nodeName=${this.#nodeName}` });
     const present = new Set<string>();
     for (const item of listed.items) present.add(podKey(item));
-    for (const [key, record] of [...pods]) {
-      if (!present.has(key)) onPodDeleted(record.latest);
+    for (const [key, record] of [...this.#pods]) {
+      if (!present.has(key)) this.#onPodDeleted(record.latest);
     }
-    for (const item of listed.items) observe(item);
+    for (const item of listed.items) this.#observe(item);
     return listed.resourceVersion;
   }
 
-  async function runWatch(initialResourceVersion: string): Promise<void> {
+  async #runWatch(initialResourceVersion: string): Promise<void> {
     let resourceVersion = initialResourceVersion;
     // A watch that keeps ending without delivering anything is given up after this many relists.
-    for (let emptyRounds = 0; !stopped && emptyRounds < maxEmptyWatchRounds; ) {
+    for (let emptyRounds = 0; !this.#stopped && emptyRounds < maxEmptyWatchRounds; ) {
       let delivered = false;
       try {
-        const opened = await client.watch("Pod", {
-          fieldSelector: `spec.nodeName=${nodeName}`,
+        const opened = await this.#client.watch("Pod", {
+          fieldSelector: `spec.nodeName=${this.#nodeName}`,
           resourceVersion,
         });
-        if (stopped) {
+        if (this.#stopped) {
           opened.close();
           return;
         }
-        watch = opened;
+        this.#watch = opened;
         for await (const event of opened) {
-          if (stopped) return;
+          if (this.#stopped) return;
           delivered = true;
           resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
           if (event.type === "BOOKMARK") continue;
-          if (event.type === "DELETED") onPodDeleted(event.object);
-          else observe(event.object);
+          if (event.type === "DELETED") this.#onPodDeleted(event.object);
+          else this.#observe(event.object);
         }
       } catch (error) {
-        if (stopped) return;
-        onError(error);
+        if (this.#stopped) return;
+        this.#onError(error);
       }
-      if (stopped) return;
+      if (this.#stopped) return;
       emptyRounds = delivered ? 0 : emptyRounds + 1;
       try {
-        resourceVersion = await relist();
+        resourceVersion = await this.#relist();
       } catch (error) {
-        onError(error);
+        this.#onError(error);
         return;
       }
     }
   }
 
-  return {
-    async start() {
-      if (started) return;
-      started = true;
-      stopped = false;
-      await postNodeStatus();
-      const resourceVersion = await relist();
-      for (const entry of staticPods.values()) enqueue(() => ensureMirror(entry));
-      void runWatch(resourceVersion);
-    },
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    this.#stopped = false;
+    await this.#postNodeStatus();
+    const resourceVersion = await this.#relist();
+    for (const entry of this.#staticPods.values()) this.#enqueue(() => this.#ensureMirror(entry));
+    void this.#runWatch(resourceVersion);
+  }
 
-    stop() {
-      stopped = true;
-      started = false;
-      watch?.close();
-      watch = undefined;
-      for (const record of pods.values()) cancelTimer(record);
-    },
+  stop(): void {
+    this.#stopped = true;
+    this.#started = false;
+    this.#watch?.close();
+    this.#watch = undefined;
+    for (const record of this.#pods.values()) this.#cancelTimer(record);
+  }
 
-    idle() {
-      return pending === 0;
-    },
+  idle(): boolean {
+    return this.#pending === 0;
+  }
 
-    async flush() {
-      while (pending > 0) await chain;
-    },
+  async flush(): Promise<void> {
+    while (this.#pending > 0) await this.#chain;
+  }
 
-    setStaticPods(manifests) {
-      const next = setStatic(manifests);
-      const previous = staticPods;
-      staticPods = next;
-      if (!started) return;
-      for (const [key, entry] of previous) {
-        releaseStaticRunning(key, next.get(key)?.hash);
-        if (!next.has(key)) enqueue(() => removeMirror(entry));
-      }
-      for (const [key, entry] of next) {
-        if (previous.get(key)?.hash !== entry.hash) enqueue(() => ensureMirror(entry));
-      }
-    },
+  setStaticPods(manifests: readonly Pod[]): void {
+    const next = staticPodEntries(manifests, this.#nodeName);
+    const previous = this.#staticPods;
+    this.#staticPods = next;
+    if (!this.#started) return;
+    for (const [key, entry] of previous) {
+      this.#releaseStaticRunning(key, next.get(key)?.hash);
+      if (!next.has(key)) this.#enqueue(() => this.#removeMirror(entry));
+    }
+    for (const [key, entry] of next) {
+      if (previous.get(key)?.hash !== entry.hash) this.#enqueue(() => this.#ensureMirror(entry));
+    }
+  }
 
-    setReady(value) {
-      if (ready === value) return;
-      ready = value;
-      if (!started) return;
-      if (!ready) {
-        for (const record of pods.values()) cancelTimer(record);
-      }
-      enqueue(postNodeStatus);
-      if (ready) {
-        for (const [key, record] of pods) {
-          if (record.stage === "creating" || record.stage === "terminating") {
-            if (record.stage === "creating" && record.latest.status?.hostIP === undefined) {
-              const pod = record.latest;
-              enqueue(async () => {
-                if (pods.get(key) !== record) return;
-                const written = await writeStatus(pod, (current) =>
-                  buildCreatingPodStatus(current, hostIp, clock.now()),
-                );
-                if (written !== undefined) record.latest = written;
-              });
-            }
-            progress(key, record);
+  setReady(value: boolean): void {
+    if (this.#ready === value) return;
+    this.#ready = value;
+    if (!this.#started) return;
+    if (!this.#ready) {
+      for (const record of this.#pods.values()) this.#cancelTimer(record);
+    }
+    this.#enqueue(() => this.#postNodeStatus());
+    if (this.#ready) {
+      for (const [key, record] of this.#pods) {
+        if (record.stage === "creating" || record.stage === "terminating") {
+          if (record.stage === "creating" && record.latest.status?.hostIP === undefined) {
+            const pod = record.latest;
+            this.#enqueue(async () => {
+              if (this.#pods.get(key) !== record) return;
+              const written = await this.#writeStatus(pod, (current) =>
+                buildCreatingPodStatus(current, this.#hostIp, this.#clock.now()),
+              );
+              if (written !== undefined) record.latest = kubeletPodView(written);
+            });
           }
+          this.#progress(key, record);
         }
       }
-    },
-  };
+    }
+  }
 }
 
 function podCidrPrefix(cidr: string): string {

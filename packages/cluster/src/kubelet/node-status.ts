@@ -1,4 +1,5 @@
 import type { Node, NodeCondition, NodeStatus } from "@kubesim/core";
+import { copyOwnFields } from "./copy-own-fields.js";
 import { kubeletHash, kubeletTimestamp } from "./kubelet-hash.js";
 
 /** The kubelet version simulated kubelets report (`status.nodeInfo.kubeletVersion`). */
@@ -77,7 +78,7 @@ function pressureCondition(
 }
 
 function withDefaults(declared: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
-  const result: Record<string, string> = { ...defaultNodeCapacity };
+  const result: Record<string, string> = copyOwnFields(defaultNodeCapacity);
   if (declared === undefined) return result;
   for (const key of Object.keys(declared)) {
     const value = declared[key];
@@ -126,27 +127,27 @@ export function buildNodeStatus(node: Node, nodeIndex: number, ready: boolean, n
     ...(existing.conditions ?? []).filter((condition) => !ownTypes.has(condition.type)),
   ];
   const machineId = kubeletHash(`machine:${name}`);
-  return {
-    ...existing,
-    capacity,
-    allocatable,
-    conditions,
-    addresses: [
-      { type: "InternalIP", address: nodeInternalIp(nodeIndex) },
-      { type: "Hostname", address: name },
-    ],
-    daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-    nodeInfo: {
-      machineID: machineId,
-      systemUUID: uuidFormat(kubeletHash(`system:${name}`)),
-      bootID: uuidFormat(kubeletHash(`boot:${name}`)),
-      kernelVersion: "6.8.0-49-generic",
-      osImage: "Ubuntu 24.04.1 LTS",
-      containerRuntimeVersion: "containerd://1.7.24",
-      kubeletVersion: simulatedKubeletVersion,
-      kubeProxyVersion: simulatedKubeletVersion,
-      operatingSystem: "linux",
-      architecture: "amd64",
-    },
+  // What `{ ...existing, capacity, ... }` gives, built field by field (see copyOwnFields).
+  const status = copyOwnFields<NodeStatus>(existing);
+  status.capacity = capacity;
+  status.allocatable = allocatable;
+  status.conditions = conditions;
+  status.addresses = [
+    { type: "InternalIP", address: nodeInternalIp(nodeIndex) },
+    { type: "Hostname", address: name },
+  ];
+  status.daemonEndpoints = { kubeletEndpoint: { Port: 10250 } };
+  status.nodeInfo = {
+    machineID: machineId,
+    systemUUID: uuidFormat(kubeletHash(`system:${name}`)),
+    bootID: uuidFormat(kubeletHash(`boot:${name}`)),
+    kernelVersion: "6.8.0-49-generic",
+    osImage: "Ubuntu 24.04.1 LTS",
+    containerRuntimeVersion: "containerd://1.7.24",
+    kubeletVersion: simulatedKubeletVersion,
+    kubeProxyVersion: simulatedKubeletVersion,
+    operatingSystem: "linux",
+    architecture: "amd64",
   };
+  return status;
 }

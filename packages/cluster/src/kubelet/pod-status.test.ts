@@ -1,6 +1,7 @@
+import type { Pod } from "@kubesim/core";
 import { describe, expect, it } from "vitest";
 import { nodeInternalIp, nodePodCidr } from "./node-status.js";
-import { normalizeImageReference } from "./pod-status.js";
+import { buildCreatingPodStatus, buildRunningPodStatus, normalizeImageReference } from "./pod-status.js";
 
 describe("normalizeImageReference", () => {
   it.each([
@@ -56,5 +57,58 @@ describe("node addresses", () => {
     },
   ])("$name", ({ index, ip, cidr }) => {
     expect([nodeInternalIp(index), nodePodCidr(index)]).toEqual([ip, cidr]);
+  });
+});
+
+describe("pod status field order", () => {
+  const nowMs = Date.parse("2026-01-01T00:00:05Z");
+  const pod: Pod = {
+    metadata: { name: "web", namespace: "default", uid: "u-1" },
+    spec: {
+      initContainers: [{ name: "init", image: "busybox" }],
+      containers: [{ name: "app", image: "nginx:1.27" }],
+    },
+    status: {
+      qosClass: "BestEffort",
+      containerStatuses: [],
+      phase: "Pending",
+      conditions: [{ type: "PodScheduled", status: "True", lastTransitionTime: "2026-01-01T00:00:01Z" }],
+    },
+  };
+
+  it.each([
+    {
+      name: "The creating status keeps the old fields in place and appends the new ones.",
+      build: () => buildCreatingPodStatus(pod, "172.18.0.3", nowMs),
+      keys: ["qosClass", "containerStatuses", "phase", "conditions", "hostIP", "hostIPs", "startTime"],
+    },
+    {
+      name: "The running status keeps the old fields in place and appends the new ones.",
+      build: () => buildRunningPodStatus(pod, "172.18.0.3", "10.244.1.2", nowMs),
+      keys: [
+        "qosClass",
+        "containerStatuses",
+        "phase",
+        "conditions",
+        "hostIP",
+        "hostIPs",
+        "podIP",
+        "podIPs",
+        "startTime",
+        "initContainerStatuses",
+      ],
+    },
+  ])("$name", ({ build, keys }) => {
+    expect(Object.keys(build())).toEqual(keys);
+  });
+
+  it("reports the same image and image ID for a repeated image", () => {
+    const first = buildRunningPodStatus(pod, "172.18.0.3", "10.244.1.2", nowMs).containerStatuses?.[0];
+    const second = buildRunningPodStatus(pod, "172.18.0.3", "10.244.1.3", nowMs).containerStatuses?.[0];
+    expect(first?.image).toBe("docker.io/library/nginx:1.27");
+    expect(first?.imageID).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+    expect(second?.imageID).toBe(first?.imageID);
+    expect(first?.state).toEqual({ running: { startedAt: "2026-01-01T00:00:05Z" } });
+    expect(first?.containerID).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Container, ContainerStatus, Pod, PodCondition, PodStatus } from "@kubesim/core";
+import { copyOwnFields, type WritableFields } from "./copy-own-fields.js";
 import { kubeletHash, kubeletTimestamp } from "./kubelet-hash.js";
 
 /**
@@ -18,6 +19,8 @@ export function normalizeImageReference(image: string): string {
   return reference;
 }
 
+// Plain assignments (same key order as the literal would give): this runs on every pod
+// status write, where conditional spreads cost microseconds.
 function condition(
   type: string,
   status: "True" | "False",
@@ -25,13 +28,31 @@ function condition(
   reason?: string,
   message?: string,
 ): PodCondition {
-  return {
-    type,
-    status,
-    lastTransitionTime: transitionTime,
-    ...(reason === undefined ? {} : { reason }),
-    ...(message === undefined ? {} : { message }),
-  };
+  const result: WritableFields<PodCondition> = { type, status, lastTransitionTime: transitionTime };
+  if (reason !== undefined) result.reason = reason;
+  if (message !== undefined) result.message = message;
+  return result;
+}
+
+interface ReportedImage {
+  readonly image: string;
+  readonly imageID: string;
+}
+
+// Image reference -> what the runtime reports for it; images repeat across pods. Bounded:
+// manifests are untrusted, so it is emptied when full rather than growing without limit.
+const reportedImages = new Map<string, ReportedImage>();
+const reportedImagesLimit = 1024;
+
+function reportedImage(reference: string): ReportedImage {
+  let reported = reportedImages.get(reference);
+  if (reported === undefined) {
+    const image = normalizeImageReference(reference);
+    reported = { image, imageID: `${repositoryOf(image)}@sha256:${kubeletHash(`image:${image}`, 64)}` };
+    if (reportedImages.size >= reportedImagesLimit) reportedImages.clear();
+    reportedImages.set(reference, reported);
+  }
+  return reported;
 }
 
 function containers(pod: Pod): Container[] {
@@ -55,21 +76,21 @@ export function buildCreatingPodStatus(pod: Pod, hostIp: string, nowMs: number):
     started: false,
     state: { waiting: { reason: "ContainerCreating" } },
   }));
-  return {
-    ...pod.status,
-    phase: "Pending",
-    conditions: [
-      condition("PodReadyToStartContainers", "False", now),
-      condition("Initialized", "True", now),
-      condition("Ready", "False", now, "ContainersNotReady", notReadyMessage),
-      condition("ContainersReady", "False", now, "ContainersNotReady", notReadyMessage),
-      condition("PodScheduled", "True", scheduledTime(pod, now)),
-    ],
-    hostIP: hostIp,
-    hostIPs: [{ ip: hostIp }],
-    startTime: pod.status?.startTime ?? now,
-    containerStatuses,
-  };
+  // What `{ ...pod.status, phase, conditions, ... }` gives, built field by field (see copyOwnFields).
+  const result = copyOwnFields(pod.status);
+  result.phase = "Pending";
+  result.conditions = [
+    condition("PodReadyToStartContainers", "False", now),
+    condition("Initialized", "True", now),
+    condition("Ready", "False", now, "ContainersNotReady", notReadyMessage),
+    condition("ContainersReady", "False", now, "ContainersNotReady", notReadyMessage),
+    condition("PodScheduled", "True", scheduledTime(pod, now)),
+  ];
+  result.hostIP = hostIp;
+  result.hostIPs = [{ ip: hostIp }];
+  result.startTime = pod.status?.startTime ?? now;
+  result.containerStatuses = containerStatuses;
+  return result;
 }
 
 function repositoryOf(reference: string): string {
@@ -101,11 +122,11 @@ export function buildRunningPodStatus(pod: Pod, hostIp: string, podIp: string, n
   const now = kubeletTimestamp(nowMs);
   const uid = pod.metadata?.uid ?? "";
   const status = (container: Container, init: boolean): ContainerStatus => {
-    const image = normalizeImageReference(container.image ?? "");
+    const { image, imageID } = reportedImage(container.image ?? "");
     return {
       name: container.name,
       image,
-      imageID: `${repositoryOf(image)}@sha256:${kubeletHash(`image:${image}`, 64)}`,
+      imageID,
       containerID: `containerd://${kubeletHash(`container:${uid}/${container.name}`, 64)}`,
       ready: !init,
       restartCount: 0,
@@ -116,24 +137,25 @@ export function buildRunningPodStatus(pod: Pod, hostIp: string, podIp: string, n
     };
   };
   const initContainers = pod.spec?.initContainers ?? [];
-  return {
-    ...pod.status,
-    phase: "Running",
-    conditions: [
-      condition("PodReadyToStartContainers", "True", now),
-      condition("Initialized", "True", now),
-      condition("Ready", "True", now),
-      condition("ContainersReady", "True", now),
-      condition("PodScheduled", "True", scheduledTime(pod, now)),
-    ],
-    hostIP: hostIp,
-    hostIPs: [{ ip: hostIp }],
-    podIP: podIp,
-    podIPs: [{ ip: podIp }],
-    startTime: pod.status?.startTime ?? now,
-    ...(initContainers.length === 0
-      ? {}
-      : { initContainerStatuses: initContainers.map((container) => status(container, true)) }),
-    containerStatuses: containers(pod).map((container) => status(container, false)),
-  };
+  // What `{ ...pod.status, phase, conditions, ... }` gives, built field by field (see copyOwnFields).
+  const startTime = pod.status?.startTime ?? now;
+  const result = copyOwnFields(pod.status);
+  result.phase = "Running";
+  result.conditions = [
+    condition("PodReadyToStartContainers", "True", now),
+    condition("Initialized", "True", now),
+    condition("Ready", "True", now),
+    condition("ContainersReady", "True", now),
+    condition("PodScheduled", "True", scheduledTime(pod, now)),
+  ];
+  result.hostIP = hostIp;
+  result.hostIPs = [{ ip: hostIp }];
+  result.podIP = podIp;
+  result.podIPs = [{ ip: podIp }];
+  result.startTime = startTime;
+  if (initContainers.length > 0) {
+    result.initContainerStatuses = initContainers.map((container) => status(container, true));
+  }
+  result.containerStatuses = containers(pod).map((container) => status(container, false));
+  return result;
 }

@@ -101,7 +101,7 @@ export function buildMirrorPod(entry: StaticPodEntry, node: Node, seenMs: number
 }
 
 /** True when the pod carries the mirror annotation. */
-export function isMirrorPod(pod: Pod): boolean {
+export function isMirrorPod(pod: Pick<Pod, "metadata">): boolean {
   const annotations = pod.metadata?.annotations;
   return annotations !== undefined && Object.hasOwn(annotations, configMirrorAnnotation);
 }

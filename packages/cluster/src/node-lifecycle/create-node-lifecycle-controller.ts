@@ -27,6 +27,12 @@ export interface NodeLifecycleControllerOptions {
   readonly clock: Clock;
   /** Called with errors the controller survives (write failures); default ignores them. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Also handed every Node and Pod watch event (not `BOOKMARK`s), after the controller's
+   * own handling, so another component can follow these kinds without watches of its own
+   * (pod GC in a cluster). It must neither modify the object nor keep it.
+   */
+  readonly onWatchEvent?: (kind: "Node" | "Pod", event: WatchEvent<KubeObject>) => void;
 }
 
 /** The node lifecycle and taint eviction controllers, driven like the scheduler. */
@@ -201,6 +207,7 @@ export function createNodeLifecycleController(
     if (event.type === "BOOKMARK") return;
     if (kind === "Node") markDirty(event.object.metadata?.name ?? "");
     else if (event.type !== "DELETED") markDirty((event.object as Pod).spec?.nodeName ?? "");
+    options.onWatchEvent?.(kind === "Node" ? "Node" : "Pod", event);
   }
 
   async function markAllNodes(): Promise<void> {

@@ -7,19 +7,24 @@ export interface KindWatches {
 }
 
 /**
- * Watches each kind (starting with `ADDED` for what exists) and calls `onEvent` for every
- * event until closed. A watch that fails is not reopened: the owning component's periodic
- * or explicit passes still converge from lists.
+ * Watches each kind (starting with `ADDED` for what exists, or after the kind's entry in
+ * `resourceVersions` when given, as an informer does after its list) and calls `onEvent`
+ * for every event until closed. A watch that fails is not reopened: the owning
+ * component's periodic or explicit passes still converge from lists.
  */
 export async function watchKinds(
   client: ApiClient,
   kinds: readonly string[],
   onEvent: (kind: string, event: WatchEvent<KubeObject>) => void,
+  resourceVersions?: ReadonlyMap<string, string>,
 ): Promise<KindWatches> {
   const watches: Watch<KubeObject>[] = [];
   let closed = false;
   for (const kind of kinds) {
-    const watch = (await client.watch(kind)) as Watch<KubeObject>;
+    const resourceVersion = resourceVersions?.get(kind);
+    const watch = (await (resourceVersion === undefined
+      ? client.watch(kind)
+      : client.watch(kind, { resourceVersion }))) as Watch<KubeObject>;
     watches.push(watch);
     void (async () => {
       try {

@@ -116,4 +116,73 @@ describe("createPodGarbageCollector", () => {
       remaining,
     );
   });
+
+  it.each([
+    {
+      name: "With its own watches, a timer run with nothing to collect lists nothing.",
+      watches: "own" as const,
+    },
+    {
+      name: "With shared watches, a timer run with nothing to collect lists nothing.",
+      watches: "shared" as const,
+    },
+  ])("$name", async ({ watches }) => {
+    const { store, clock } = makeTestStore();
+    await createTestNode(store, "live", "True");
+    await store.create(makeTestPod("on-live", { nodeName: "live" }));
+    let lists = 0;
+    const client = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === "list") {
+          return (...args: Parameters<typeof store.list>) => {
+            lists += 1;
+            return target.list(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const collector = createPodGarbageCollector({ client, clock, watches });
+    await collector.start();
+    if (watches === "shared") {
+      for (const node of (await store.list("Node")).items) {
+        collector.observeWatchEvent("Node", { type: "ADDED", object: node });
+      }
+      for (const pod of (await store.list("Pod")).items) {
+        collector.observeWatchEvent("Pod", { type: "ADDED", object: pod });
+      }
+    }
+    const afterStart = lists;
+    for (let round = 0; round < 3; round += 1) {
+      clock.advance(20_000);
+      await collector.flush();
+    }
+    expect(lists).toBe(afterStart);
+    collector.stop();
+  });
+
+  it("with shared watches, collects a deleted node's pods 40 s after the node was first seen missing", async () => {
+    const { store, clock } = makeTestStore();
+    const gone = await createTestNode(store, "gone", "True");
+    const live = await createTestNode(store, "live", "True");
+    const onGone = await store.create(makeTestPod("on-gone", { nodeName: "gone" }));
+    const onLive = await store.create(makeTestPod("on-live", { nodeName: "live" }));
+    const collector = createPodGarbageCollector({ client: store, clock, watches: "shared" });
+    await collector.start();
+    collector.observeWatchEvent("Node", { type: "ADDED", object: gone });
+    collector.observeWatchEvent("Node", { type: "ADDED", object: live });
+    collector.observeWatchEvent("Pod", { type: "ADDED", object: onGone });
+    collector.observeWatchEvent("Pod", { type: "ADDED", object: onLive });
+    const deleted = await store.delete("Node", "gone");
+    collector.observeWatchEvent("Node", { type: "DELETED", object: deleted });
+    const remaining: string[][] = [];
+    for (let round = 0; round < 3; round += 1) {
+      clock.advance(20_000);
+      await collector.flush();
+      remaining.push((await store.list("Pod")).items.map((pod) => pod.metadata?.name ?? ""));
+    }
+    expect(remaining).toEqual([["on-gone", "on-live"], ["on-gone", "on-live"], ["on-live"]]);
+    collector.stop();
+  });
 });

@@ -3,12 +3,16 @@ import {
   type Clock,
   isConflict,
   isNotFound,
+  type KubeObject,
   type Node,
   type Pod,
   type PodCondition,
   type TimerHandle,
+  type WatchEvent,
 } from "@kubesim/core";
 import { formatKubernetesTime } from "../node-lifecycle/format-time.js";
+import { type KindWatches, watchKinds } from "../node-lifecycle/watch-kinds.js";
+import { createPodGcWorkTracker } from "./pod-gc-work-tracker.js";
 
 /** How often pod GC runs (kube-controller-manager's gcCheckPeriod). */
 export const podGcPeriodMs = 20_000;
@@ -27,20 +31,32 @@ export interface PodGarbageCollectorOptions {
   readonly clock: Clock;
   /** Called with errors a GC run survives; default ignores them. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * `"own"` (default): `start` lists, then watches Nodes and Pods. `"shared"`: no watches of
+   * its own; every Node and Pod watch event (the replay of existing objects included) is
+   * handed to {@link PodGarbageCollector.observeWatchEvent} by whoever watches them (the
+   * cluster passes on the node lifecycle controller's).
+   */
+  readonly watches?: "own" | "shared";
 }
 
 /** The pod garbage collector, driven like the scheduler. */
 export interface PodGarbageCollector {
-  /** Starts the 20 s timer on the clock (the first run is one period from now). */
+  /**
+   * Starts the 20 s timer on the clock (the first run is one period from now) and lists
+   * then watches Nodes and Pods, so a timer run that could not act skips its lists.
+   */
   start(): Promise<void>;
-  /** Cancels the timer; safe twice and without start. */
+  /** Cancels the timer and closes the watches; safe twice and without start. */
   stop(): void;
   /** True when no GC run is in progress. */
   idle(): boolean;
   /** Waits for a run in progress (runs happen on the timer only, as upstream). */
   flush(): Promise<void>;
-  /** Runs one GC pass now (what the timer does); resolves when it is done. */
+  /** Runs one GC pass now from fresh lists (what the timer does); resolves when it is done. */
   runOnce(): Promise<void>;
+  /** Records a Node or Pod watch event (with `watches: "shared"`; ignored otherwise). */
+  observeWatchEvent(kind: "Node" | "Pod", event: WatchEvent<KubeObject>): void;
 }
 
 function isTerminated(pod: Pod): boolean {
@@ -61,7 +77,10 @@ function isNodeReady(node: Node): boolean {
  * `DisruptionTarget` / `DeletionByPodGC` condition), terminating pods that were never
  * scheduled, and terminating pods on NotReady nodes tainted
  * `node.kubernetes.io/out-of-service` (both marked Failed, then deleted with grace 0).
- * The terminated-pod threshold (12,500) rule is not modelled.
+ * The terminated-pod threshold (12,500) rule is not modelled. Once started, a timer run
+ * first asks the Node and Pod watches (an informer's view, as upstream's listers) whether
+ * anything qualifies: when nothing does, it only ends the quarantine of every node name
+ * (what a full run would do) instead of listing every Node and Pod.
  */
 export function createPodGarbageCollector(options: PodGarbageCollectorOptions): PodGarbageCollector {
   const { client, clock } = options;
@@ -70,6 +89,11 @@ export function createPodGarbageCollector(options: PodGarbageCollectorOptions): 
   const quarantine = new Map<string, number>();
   let timer: TimerHandle | undefined;
   let running: Promise<void> | undefined;
+  const tracker = createPodGcWorkTracker();
+  let watches: KindWatches | undefined;
+  let watching: Promise<void> | undefined;
+  // Shared watches feed the tracker until stop(); a restarted feed would not replay deletions.
+  let sharedFeed = options.watches === "shared";
 
   async function markFailedAndDelete(pod: Pod, condition?: PodCondition): Promise<void> {
     const namespace = pod.metadata?.namespace ?? "";
@@ -170,17 +194,56 @@ export function createPodGarbageCollector(options: PodGarbageCollectorOptions): 
   function schedule(): void {
     timer = clock.setTimer(() => {
       schedule();
+      // With nothing missing and nothing terminating to force, a run only clears the quarantine.
+      if (running === undefined && (sharedFeed || watches !== undefined) && !tracker.hasWork()) {
+        quarantine.clear();
+        return;
+      }
       void guardedRun();
     }, podGcPeriodMs);
+  }
+
+  // Lists Nodes and Pods into the tracker, then follows them from the lists' resourceVersions.
+  async function startWatching(): Promise<void> {
+    const nodeList = await client.list("Node");
+    const podList = await client.list("Pod");
+    tracker.clear();
+    for (const node of nodeList.items) tracker.observeNode("ADDED", node);
+    for (const pod of podList.items) tracker.observePod("ADDED", pod);
+    const opened = await watchKinds(
+      client,
+      ["Node", "Pod"],
+      (kind, event) => {
+        if (kind === "Node") tracker.observeNode(event.type, event.object as Node);
+        else tracker.observePod(event.type, event.object as Pod);
+      },
+      new Map([
+        ["Node", nodeList.resourceVersion],
+        ["Pod", podList.resourceVersion],
+      ]),
+    );
+    if (timer === undefined) opened.close();
+    else watches = opened;
   }
 
   return {
     async start() {
       if (timer === undefined) schedule();
+      if (options.watches === "shared" || watches !== undefined) return;
+      watching ??= startWatching()
+        .catch(onError)
+        .finally(() => {
+          watching = undefined;
+        });
+      await watching;
     },
     stop() {
       if (timer !== undefined) clock.clearTimer(timer);
       timer = undefined;
+      watches?.close();
+      watches = undefined;
+      tracker.clear();
+      sharedFeed = false;
     },
     idle() {
       return running === undefined;
@@ -189,5 +252,10 @@ export function createPodGarbageCollector(options: PodGarbageCollectorOptions): 
       while (running !== undefined) await running;
     },
     runOnce: guardedRun,
+    observeWatchEvent(kind, event) {
+      if (!sharedFeed) return;
+      if (kind === "Node") tracker.observeNode(event.type, event.object as Node);
+      else tracker.observePod(event.type, event.object as Pod);
+    },
   };
 }
