@@ -311,3 +311,47 @@ describe("cluster.addNode", () => {
     }
   });
 });
+
+describe("cluster.kubeletSettings and the kubelets option", () => {
+  const readyStatus = async (target: Cluster, name: string) =>
+    (await target.client.get("Node", name)).status?.conditions?.find(
+      (condition) => condition.type === "Ready",
+    )?.status;
+
+  it("reports every kubelet's static pods and readiness, and a cluster started from them in a fresh process keeps both", async () => {
+    const cluster = await createCluster({ seed: 1, nodes: 2 });
+    try {
+      cluster.setNodeReady("node-2", false);
+      await cluster.advance("1m");
+      const settings = cluster.kubeletSettings();
+      expect(
+        Object.entries(settings).map(([name, value]) => [name, value.ready, value.staticPods.length]),
+      ).toEqual([
+        ["control-plane", true, 4],
+        ["node-1", true, 0],
+        ["node-2", false, 0],
+      ]);
+      // As another process would: from JSON, through createCluster rather than cluster.restore.
+      const saved = JSON.parse(JSON.stringify({ snapshot: cluster.snapshot(), kubelets: settings }));
+      const restored = await createCluster({
+        seed: 1,
+        snapshot: saved.snapshot,
+        kubelets: saved.kubelets,
+        startTime: cluster.clock.now(),
+      });
+      try {
+        expect(await readyStatus(cluster, "node-2")).not.toBe("True");
+        expect(await readyStatus(restored, "node-2")).toBe(await readyStatus(cluster, "node-2"));
+        expect(restored.kubeletSettings()).toEqual(settings);
+        const mirrors = (await restored.client.list("Pod", { namespace: "kube-system" })).items
+          .map((pod) => pod.metadata?.name ?? "")
+          .filter((name) => name.endsWith("-control-plane"));
+        expect(mirrors).toHaveLength(4);
+      } finally {
+        restored.close();
+      }
+    } finally {
+      cluster.close();
+    }
+  });
+});

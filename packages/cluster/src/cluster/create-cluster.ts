@@ -49,6 +49,20 @@ export interface ClusterOptions {
   readonly settleQuietMs?: number;
   /** Restore this store snapshot instead of bootstrapping (see `cluster.restore`). */
   readonly snapshot?: StoreSnapshot;
+  /**
+   * With `snapshot`: each node's kubelet settings (static pods it runs, whether it reports
+   * Ready), as {@link Cluster.kubeletSettings} returned them when the snapshot was taken.
+   * Nodes not listed run no static pods and are Ready.
+   */
+  readonly kubelets?: Readonly<Record<string, KubeletSettings>>;
+}
+
+/** What a node's simulated kubelet runs with, beyond the Node object itself. */
+export interface KubeletSettings {
+  /** The static pods the kubelet runs (mirror pods `<name>-<node>`). */
+  readonly staticPods?: readonly Pod[];
+  /** False when the kubelet stopped reporting Ready (see {@link Cluster.setNodeReady}); default true. */
+  readonly ready?: boolean;
 }
 
 /** Per-node settings of {@link Cluster.addNode}. */
@@ -95,6 +109,12 @@ export interface Cluster {
   events(): Promise<Event[]>;
   /** A JSON-serialisable copy of the store. */
   snapshot(): StoreSnapshot;
+  /**
+   * Every running kubelet's settings by node name (static pods, readiness): with
+   * {@link snapshot}, what `createCluster({ snapshot, kubelets })` needs to bring the same
+   * cluster back in another process.
+   */
+  kubeletSettings(): Record<string, { staticPods: Pod[]; ready: boolean }>;
   /**
    * A new cluster (same options) started from `snapshot`, with a kubelet for every Node in it
    * (running the static pods this cluster's node of that name runs); this cluster keeps
@@ -228,6 +248,7 @@ async function startCluster(
   // Kubelets that got work since a drain last saw them idle: only these are flushed.
   const busyKubelets = new Set<Kubelet>();
   const staticPodsByNode = new Map<string, readonly Pod[]>();
+  const notReadyNodes = new Set<string>();
   let closed = false;
   // Each node gets the next index: its InternalIP and podCIDR (10.244.<index>.0/24) follow it.
   let nextNodeIndex = 0;
@@ -240,7 +261,7 @@ async function startCluster(
     if (closed) throw new KubesimError("the cluster is closed");
   }
 
-  async function startKubelet(nodeName: string, staticPods: readonly Pod[]): Promise<void> {
+  async function startKubelet(nodeName: string, staticPods: readonly Pod[], ready = true): Promise<void> {
     const kubelet: Kubelet = createKubelet({
       client,
       clock,
@@ -255,6 +276,11 @@ async function startCluster(
     });
     kubelets.set(nodeName, kubelet);
     staticPodsByNode.set(nodeName, staticPods);
+    if (!ready) {
+      // Before start: the kubelet's first node status already reports NotReady.
+      kubelet.setReady(false);
+      notReadyNodes.add(nodeName);
+    }
     // The kubelet retries its first status write itself when another writer races it.
     await kubelet.start();
   }
@@ -345,6 +371,7 @@ async function startCluster(
       kubelets.delete(name);
       if (kubelet !== undefined) busyKubelets.delete(kubelet);
       staticPodsByNode.delete(name);
+      notReadyNodes.delete(name);
       await client.delete("Node", name);
     },
     setNodeReady(name, ready) {
@@ -352,6 +379,8 @@ async function startCluster(
       const kubelet = kubelets.get(name);
       if (kubelet === undefined) throw new KubesimError(`no kubelet runs on node "${name}"`);
       kubelet.setReady(ready);
+      if (ready) notReadyNodes.delete(name);
+      else notReadyNodes.add(name);
     },
     settle,
     advance,
@@ -364,8 +393,21 @@ async function startCluster(
       return (await client.list("Event")).items;
     },
     snapshot: () => store.snapshot(),
+    kubeletSettings() {
+      const settings: Record<string, { staticPods: Pod[]; ready: boolean }> = Object.create(null);
+      for (const name of [...kubelets.keys()].sort()) {
+        settings[name] = {
+          staticPods: structuredClone([...(staticPodsByNode.get(name) ?? [])]),
+          ready: !notReadyNodes.has(name),
+        };
+      }
+      return settings;
+    },
     async restore(snapshot) {
-      return startCluster({ ...options, snapshot }, new Map(staticPodsByNode));
+      return startCluster(
+        { ...options, snapshot, kubelets: cluster.kubeletSettings() },
+        new Map(staticPodsByNode),
+      );
     },
     close() {
       if (closed) return;
@@ -381,7 +423,15 @@ async function startCluster(
     const nodes = (await client.list("Node")).items;
     for (const node of nodes) {
       const name = node.metadata?.name ?? "";
-      await startKubelet(name, restoredStaticPods?.get(name) ?? []);
+      const saved =
+        options.kubelets !== undefined && Object.hasOwn(options.kubelets, name)
+          ? options.kubelets[name]
+          : undefined;
+      await startKubelet(
+        name,
+        restoredStaticPods?.get(name) ?? saved?.staticPods ?? [],
+        saved?.ready !== false,
+      );
     }
   } else if ((options.bootstrap ?? "kubeadm") === "kubeadm") {
     await addNode(controlPlaneNodeName, {

@@ -4,6 +4,7 @@ export {
   type Cluster,
   type ClusterOptions,
   createCluster,
+  type KubeletSettings,
   type PodReference,
 } from "./create-cluster.js";
 export {
