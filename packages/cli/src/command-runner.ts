@@ -9,4 +9,7 @@ import type { ExitCode, KubectlContext } from "./kubectl/kubectl-context.js";
  * saves and commits, then sets the process exit code to what `action` returned. An error
  * `action` throws is printed as kubectl prints it (exit 1).
  */
-export type RunInCluster = (command: Command, action: (context: KubectlContext) => Promise<ExitCode>) => Promise<void>;
+export type RunInCluster = (
+  command: Command,
+  action: (context: KubectlContext) => Promise<ExitCode>,
+) => Promise<void>;
