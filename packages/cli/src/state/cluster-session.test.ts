@@ -97,10 +97,8 @@ describe("openClusterSession", () => {
     ]);
   });
 
-  // OPEN (cluster's kubelet): a restored kubelet restarts a starting pod's start-up latency
-  // instead of resuming it from status.startTime, so commands run less than 2 s apart keep
-  // pods ContainerCreating forever. it.fails documents the bug; make it `it` once fixed.
-  it.fails("Catches up pods that are starting even when commands run one second apart", async () => {
+  // A restored kubelet resumes a starting pod's start-up from status.startTime.
+  it("catches up pods that are starting even when commands run one second apart", async () => {
     expect(await kubesim.run(["node", "add", "node-3"])).toEqual({
       code: 0,
       stdout: "node/node-3 added\n",

@@ -61,10 +61,23 @@ interface PodRecord {
   podIp: string | undefined;
   /** What the kubelet last saw or wrote of the pod (the parts it reads, not a whole copy). */
   latest: KubeletPodView;
+  /**
+   * For a pod found already starting when the kubelet started (a cluster restored from a
+   * snapshot): its `status.startTime` in epoch ms, so start-up finishes on the original
+   * schedule instead of starting over. Cleared once the start-up timer is armed.
+   */
+  resumeFrom: number | undefined;
 }
 
 const maxEmptyWatchRounds = 100;
 const maxStatusWriteAttempts = 5;
+
+/** `status.startTime` in epoch ms, or undefined when absent or unparsable. */
+function parseStartTime(startTime: string | undefined): number | undefined {
+  if (startTime === undefined) return undefined;
+  const parsed = Date.parse(startTime);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
 
 function podKey(pod: Pick<Pod, "metadata">): string {
   return `${pod.metadata?.namespace ?? ""}/${pod.metadata?.name ?? ""}`;
@@ -263,6 +276,7 @@ class SimulatedKubelet implements Kubelet {
         timer: undefined,
         podIp: runningIp,
         latest: kubeletPodView(pod),
+        resumeFrom: runningIp === undefined ? parseStartTime(pod.status?.startTime) : undefined,
       };
       if (runningIp !== undefined && !isHostNetwork(pod)) this.#usedIps.add(runningIp);
       this.#pods.set(key, record);
@@ -328,6 +342,12 @@ class SimulatedKubelet implements Kubelet {
     }
     const phase = pod.status?.phase;
     if (record.stage !== "creating" || phase === "Succeeded" || phase === "Failed") return;
+    const resumeFrom = record.resumeFrom;
+    record.resumeFrom = undefined;
+    const startupDelay =
+      resumeFrom === undefined
+        ? this.#startupLatencyMs
+        : Math.max(0, Math.min(this.#startupLatencyMs, resumeFrom + this.#startupLatencyMs - clock.now()));
     record.timer = clock.setTimer(() => {
       record.timer = undefined;
       this.#enqueue(async () => {
@@ -345,7 +365,7 @@ class SimulatedKubelet implements Kubelet {
           record.latest = kubeletPodView(written);
         }
       });
-    }, this.#startupLatencyMs);
+    }, startupDelay);
   }
 
   #onPodDeleted(pod: Pick<Pod, "metadata">): void {
