@@ -224,6 +224,57 @@ describe("the running controller against the memory store", () => {
     controller.stop();
   });
 
+  it("while running, an orphan is adopted (and pruned as a duplicate) and a relabelled pod is released and replaced", async () => {
+    const clock = new VirtualClock(testStartMs);
+    const store = createMemoryStore({ clock, seed: 27 });
+    const controller = createDaemonSetController({ client: store, clock, seed: 27 });
+    await addNode(store, "node-0");
+    await addNode(store, "node-1");
+    await controller.start();
+    await store.create(newDaemonSet("web"));
+    await settle(controller);
+    await bindPinnedPods(store);
+    await settle(controller);
+    const [first, second] = (await listPods(store)).sort((left, right) =>
+      (left.spec?.nodeName ?? "").localeCompare(right.spec?.nodeName ?? ""),
+    );
+
+    clock.advance(1000);
+    await store.create({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "stray", namespace: "default", labels: { app: "web" } },
+      spec: { nodeName: "node-0", containers: [{ name: "main", image: "registry.k8s.io/pause:3.9" }] },
+    });
+    await settle(controller);
+    // Adopted, then deleted as the younger of two pods on node-0 (bound pods terminate gracefully).
+    const stray = await store.get("Pod", "stray", { namespace: "default" });
+    expect(stray.metadata?.ownerReferences?.map((reference) => reference.name)).toEqual(["web"]);
+    expect(stray.metadata?.deletionTimestamp).toBeDefined();
+    expect(await eventLines(store)).toContain("Normal SuccessfulDelete: Deleted pod: stray");
+
+    const relabelled = await store.get("Pod", second?.metadata?.name ?? "", { namespace: "default" });
+    await store.update({ ...relabelled, metadata: { ...relabelled.metadata, labels: { app: "other" } } });
+    await settle(controller);
+    await bindPinnedPods(store);
+    await settle(controller);
+
+    const released = await store.get("Pod", second?.metadata?.name ?? "", { namespace: "default" });
+    expect(released.metadata?.ownerReferences ?? []).toEqual([]);
+    const pods = await listPods(store);
+    const owned = pods.filter(
+      (pod) =>
+        (pod.metadata?.ownerReferences ?? []).length > 0 && pod.metadata?.deletionTimestamp === undefined,
+    );
+    expect(owned.map((pod) => pod.spec?.nodeName).sort()).toEqual(["node-0", "node-1"]);
+    expect(owned.map((pod) => pod.metadata?.name)).toContain(first?.metadata?.name);
+    expect(statusOf(await readDaemonSet(store, "web"))).toMatchObject({
+      desiredNumberScheduled: 2,
+      currentNumberScheduled: 2,
+    });
+    controller.stop();
+  });
+
   it("stop() is safe without start(), twice, and leaves no timers behind", async () => {
     const clock = new VirtualClock(testStartMs);
     const store = createMemoryStore({ clock, seed: 25 });

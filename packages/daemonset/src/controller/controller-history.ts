@@ -1,6 +1,6 @@
-import { labelSelectorAsSelector } from "@kubesim/affinity";
 import {
   type ControllerRevision,
+  type DaemonSet,
   type DaemonSetStatus,
   isAlreadyExists,
   KubesimError,
@@ -11,12 +11,34 @@ import {
   newControllerRevision,
   revisionMatchesTemplate,
   revisionsToClean,
+  templatePatchData,
 } from "../history/index.js";
-import { controllerRevisionHashLabel } from "../pod-template/index.js";
+import { canonicalJson, controllerRevisionHashLabel } from "../pod-template/index.js";
 import { claimObjects } from "./claim-objects.js";
 import { wrapError } from "./controller-errors.js";
+import { daemonSetSelector } from "./daemon-set-selector.js";
 import { daemonPodsByNode } from "./node-to-daemon-pods.js";
 import type { SyncPass } from "./sync-pass.js";
+
+// Every pass compares each revision with the template. Objects from the caches (and the
+// client's fresh copies) are never changed in place, so their canonical text is kept per object.
+const revisionTexts = new WeakMap<ControllerRevision, string>();
+const templateTexts = new WeakMap<DaemonSet, string>();
+
+/** `revisionMatchesTemplate` with each side's canonical JSON computed once per object. */
+function storesTemplate(revision: ControllerRevision, daemonSet: DaemonSet): boolean {
+  let revisionText = revisionTexts.get(revision);
+  if (revisionText === undefined) {
+    revisionText = canonicalJson(revision.data ?? null);
+    revisionTexts.set(revision, revisionText);
+  }
+  let templateText = templateTexts.get(daemonSet);
+  if (templateText === undefined) {
+    templateText = canonicalJson(templatePatchData(daemonSet));
+    templateTexts.set(daemonSet, templateText);
+  }
+  return revisionText === templateText;
+}
 
 /** The DaemonSet's revisions after {@link constructHistory}. */
 export interface DaemonSetHistory {
@@ -111,7 +133,7 @@ async function dedupCurrentRevisions(
   let keep = currentRevisions[0] as ControllerRevision;
   for (const revision of currentRevisions) if (revision.revision >= keep.revision) keep = revision;
   const keepHash = hashLabelOf(keep) ?? "";
-  const selector = labelSelectorAsSelector(pass.daemonSet.spec?.selector);
+  const selector = daemonSetSelector(pass.daemonSet);
   const pods = await claimObjects(pass, "Pod", pass.pods, selector);
   for (const pod of pods) {
     if (hashLabelOf(pod) === keepHash) continue;
@@ -140,7 +162,7 @@ async function dedupCurrentRevisions(
  *   of DaemonSet: ...`), including AlreadyExists after a hash collision.
  */
 export async function constructHistory(pass: SyncPass): Promise<DaemonSetHistory> {
-  const selector = labelSelectorAsSelector(pass.daemonSet.spec?.selector);
+  const selector = daemonSetSelector(pass.daemonSet);
   const revisions = await claimObjects(pass, "ControllerRevision", pass.revisions, selector);
   const currentRevisions: ControllerRevision[] = [];
   const old: ControllerRevision[] = [];
@@ -153,7 +175,7 @@ export async function constructHistory(pass: SyncPass): Promise<DaemonSetHistory
       };
       revision = await updateRevision(pass, { ...revision, metadata: { ...revision.metadata, labels } });
     }
-    if (revisionMatchesTemplate(revision, pass.daemonSet)) currentRevisions.push(revision);
+    if (storesTemplate(revision, pass.daemonSet)) currentRevisions.push(revision);
     else old.push(revision);
   }
   const currentNumber = maxRevision(old) + 1;

@@ -2,7 +2,6 @@ import {
   type ApiClient,
   type Clock,
   type ControllerRevision,
-  compareGoStrings,
   type DaemonSet,
   KubesimError,
   type Node,
@@ -11,10 +10,13 @@ import {
 import type { DaemonPodScheduling } from "../pod-template/index.js";
 import { ControllerExpectations } from "./controller-expectations.js";
 import { createDefaultControllerRateLimiter } from "./controller-rate-limiter.js";
+import { DaemonPodIndex } from "./daemon-pod-index.js";
 import { createDaemonSetEventRecorder } from "./daemon-set-event-recorder.js";
+import { DaemonSetModel } from "./daemon-set-model.js";
 import { createDaemonSetEventHandlers } from "./event-handlers.js";
 import { FailedPodsBackoff } from "./failed-pods-backoff.js";
 import { Informer } from "./informer.js";
+import { SortedNodeNames } from "./node-order.js";
 import { ObjectCache } from "./object-cache.js";
 import { syncDaemonSet } from "./sync-daemon-set.js";
 import type { ControllerCaches, ControllerRuntime } from "./sync-pass.js";
@@ -104,35 +106,27 @@ function createCaches(
   nodes: Informer<Node>,
   pods: Informer<Pod>,
   revisions: Informer<ControllerRevision>,
+  podIndex: DaemonPodIndex,
+  nodeNames: SortedNodeNames,
+  models: Map<string, DaemonSetModel>,
 ): ControllerCaches {
-  let sortedNames: string[] | undefined;
-  let knownCount = -1;
   return {
     daemonSets: daemonSets.cache,
     nodes: nodes.cache,
     pods: pods.cache,
     revisions: revisions.cache,
-    sortedNodes() {
-      // Names are re-sorted only when the node set changed size; objects are read fresh.
-      if (sortedNames === undefined || knownCount !== nodes.cache.size) {
-        sortedNames = [];
-        for (const node of nodes.cache.values()) sortedNames.push(node.metadata?.name ?? "");
-        sortedNames.sort(compareGoStrings);
-        knownCount = nodes.cache.size;
+    podIndex,
+    model(key) {
+      let model = models.get(key);
+      if (model === undefined) {
+        model = new DaemonSetModel(podIndex, nodes.cache, nodeNames);
+        models.set(key, model);
       }
-      const result: Node[] = [];
-      let stale = false;
-      for (const name of sortedNames) {
-        const node = nodes.cache.get("", name);
-        if (node === undefined) stale = true;
-        else result.push(node);
-      }
-      if (stale || result.length !== nodes.cache.size) {
-        // Same count, different members (one node left, another joined): sort again.
-        knownCount = -1;
-        return this.sortedNodes();
-      }
-      return result;
+      return model;
+    },
+    dropModel(key) {
+      models.get(key)?.close();
+      models.delete(key);
     },
   };
 }
@@ -260,8 +254,29 @@ export function createDaemonSetController(options: DaemonSetControllerOptions): 
       onError,
       cache: daemonSetCache,
     });
-    const nodes = new Informer<Node>({ client, kind: "Node", handlers: handlers.nodes, onError });
-    const pods = new Informer<Pod>({ client, kind: "Pod", handlers: handlers.pods, onError });
+    // The indexes hang off the caches' observers, so every write path keeps them exact.
+    const podIndex = new DaemonPodIndex();
+    const models = new Map<string, DaemonSetModel>();
+    const nodeCache = new ObjectCache<Node>((previous, current) => {
+      if (previous === undefined || current === undefined) nodeNames.invalidate();
+      const name = (current ?? previous)?.metadata?.name ?? "";
+      for (const model of models.values()) model.nodeChanged(name);
+    });
+    const nodeNames = new SortedNodeNames(nodeCache);
+    const nodes = new Informer<Node>({
+      client,
+      kind: "Node",
+      handlers: handlers.nodes,
+      onError,
+      cache: nodeCache,
+    });
+    const pods = new Informer<Pod>({
+      client,
+      kind: "Pod",
+      handlers: handlers.pods,
+      onError,
+      cache: new ObjectCache<Pod>((previous, current) => podIndex.observe(previous, current)),
+    });
     const revisions = new Informer<ControllerRevision>({
       client,
       kind: "ControllerRevision",
@@ -274,7 +289,7 @@ export function createDaemonSetController(options: DaemonSetControllerOptions): 
       nodes,
       pods,
       revisions,
-      caches: createCaches(daemonSets, nodes, pods, revisions),
+      caches: createCaches(daemonSets, nodes, pods, revisions, podIndex, nodeNames, models),
       synced: false,
     };
   }

@@ -1,5 +1,5 @@
 import { compareGoStrings, type KubeObject, type OwnerReference, type Pod } from "@kubesim/core";
-import { getTargetNodeName } from "../placement/index.js";
+import { findTargetNodeName } from "../placement/target-node-name.js";
 
 /** The owner reference marked `controller: true`, as `metav1.GetControllerOf`. */
 export function controllerOf(object: KubeObject): OwnerReference | undefined {
@@ -50,14 +50,11 @@ export function compareDaemonPods(left: Pod, right: Pod): number {
 // node can be remembered per object across passes; null marks "names no single node".
 const targetNodeNames = new WeakMap<Pod, string | null>();
 
-function targetNodeOf(pod: Pod): string | null {
+/** {@link getTargetNodeName}, remembered per pod object; null when the pod names no single node. */
+export function targetNodeOf(pod: Pod): string | null {
   let nodeName = targetNodeNames.get(pod);
   if (nodeName === undefined) {
-    try {
-      nodeName = getTargetNodeName(pod);
-    } catch {
-      nodeName = null;
-    }
+    nodeName = findTargetNodeName(pod);
     targetNodeNames.set(pod, nodeName);
   }
   return nodeName;

@@ -38,9 +38,18 @@ export interface DaemonSetEventRecorder {
   record(daemonSet: DaemonSet, type: EventType, reason: DaemonSetEventReason, message: string): Promise<void>;
 }
 
+// Events come in bursts within one (virtual) second: the last formatted second is kept.
+let formattedSecond = Number.NaN;
+let formattedText = "";
+
 /** `metav1.Time` as Go marshals it: RFC 3339 in UTC, whole seconds. */
 export function formatEventTime(epochMs: number): string {
-  return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(epochMs / 1000);
+  if (second !== formattedSecond) {
+    formattedText = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+    formattedSecond = second;
+  }
+  return formattedText;
 }
 
 /**
@@ -102,22 +111,23 @@ interface EventObservation {
 /**
  * The identity of an event for aggregation, as client-go's event logger builds it:
  * source component and host, involved object (kind, namespace, name, field path, uid,
- * API version), type, reason and message. JSON keeps the parts unambiguous.
+ * API version), type, reason and message. JSON keeps the parts unambiguous. Built from
+ * the DaemonSet directly: it names the same parts {@link buildDaemonSetEvent} would write.
  */
-function eventKey(event: Event): string {
-  const involved = event.involvedObject;
+function eventKey(daemonSet: DaemonSet, type: EventType, reason: string, message: string): string {
+  const metadata = daemonSet.metadata ?? {};
   return JSON.stringify([
-    event.source?.component ?? "",
-    event.source?.host ?? "",
-    involved.kind ?? "",
-    involved.namespace ?? "",
-    involved.name ?? "",
-    involved.fieldPath ?? "",
-    involved.uid ?? "",
-    involved.apiVersion ?? "",
-    event.type ?? "",
-    event.reason ?? "",
-    event.message ?? "",
+    daemonSetControllerComponent,
+    "",
+    "DaemonSet",
+    metadata.namespace || "default",
+    metadata.name ?? "",
+    "",
+    metadata.uid ?? "",
+    "apps/v1",
+    type,
+    reason,
+    message,
   ]);
 }
 
@@ -188,8 +198,7 @@ export function createDaemonSetEventRecorder(client: ApiClient, clock: Clock): D
   return {
     record(daemonSet, type, reason, message) {
       const nowMs = clock.now();
-      const probe = buildDaemonSetEvent(daemonSet, type, reason, message, { nowMs, nanoseconds: 0n });
-      const key = eventKey(probe);
+      const key = eventKey(daemonSet, type, reason, message);
       const previous = observations.get(key);
       let write: Promise<void>;
       if (previous !== undefined) {

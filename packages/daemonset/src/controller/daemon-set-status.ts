@@ -4,7 +4,7 @@ import { daemonSetTemplateGeneration } from "../pod-template/index.js";
 import { isPodAvailable, isPodReady, isPodUpdated } from "../rolling/index.js";
 import { wrapError } from "./controller-errors.js";
 import { compareDaemonPods } from "./daemon-pods.js";
-import { daemonPodsByNode } from "./node-to-daemon-pods.js";
+import { claimDaemonPods } from "./node-to-daemon-pods.js";
 import type { SyncPass } from "./sync-pass.js";
 
 /** The status counters the controller computes on every sync. */
@@ -39,6 +39,62 @@ function oldestPod(pods: readonly Pod[]): Pod {
   return oldest;
 }
 
+/** Bits of {@link nodeStatusBits}: what one node adds to each status counter. */
+export const NodeStatusBit = {
+  desired: 1,
+  current: 2,
+  misscheduled: 4,
+  ready: 8,
+  available: 16,
+  updated: 32,
+} as const;
+
+/**
+ * What one listed node adds to the status counters (a {@link NodeStatusBit} mask):
+ * a node where `!shouldRun` counts as misscheduled when it has pods; a desired node
+ * counts as current with pods, and then its oldest pod decides ready, available and updated.
+ */
+export function nodeStatusBits(
+  shouldRun: boolean,
+  pods: readonly Pod[] | undefined,
+  hash: string,
+  generation: string | undefined,
+  minReadySeconds: number,
+  now: number,
+): number {
+  const scheduled = pods !== undefined && pods.length > 0;
+  if (!shouldRun) return scheduled ? NodeStatusBit.misscheduled : 0;
+  if (!scheduled) return NodeStatusBit.desired;
+  let bits = NodeStatusBit.desired | NodeStatusBit.current;
+  const pod = oldestPod(pods);
+  if (isPodReady(pod)) {
+    bits |= NodeStatusBit.ready;
+    if (isPodAvailable(pod, minReadySeconds, now)) bits |= NodeStatusBit.available;
+  }
+  if (isPodUpdated(pod, hash, generation)) bits |= NodeStatusBit.updated;
+  return bits;
+}
+
+/** The status counters from per-bit totals over the nodes (see {@link nodeStatusBits}). */
+export function statusCountsFromTotals(totals: {
+  readonly desired: number;
+  readonly current: number;
+  readonly misscheduled: number;
+  readonly ready: number;
+  readonly available: number;
+  readonly updated: number;
+}): DaemonSetStatusCounts {
+  return {
+    desiredNumberScheduled: totals.desired,
+    currentNumberScheduled: totals.current,
+    numberMisscheduled: totals.misscheduled,
+    numberReady: totals.ready,
+    updatedNumberScheduled: totals.updated,
+    numberAvailable: totals.available,
+    numberUnavailable: totals.desired - totals.available,
+  };
+}
+
 /**
  * Upstream's status counts (`updateDaemonSetStatus`), one pass over the nodes:
  * `desiredNumberScheduled` = nodes where `shouldRun`; `currentNumberScheduled` = those
@@ -52,39 +108,26 @@ export function computeDaemonSetStatus(input: DaemonSetStatusInput): DaemonSetSt
   const { daemonSet, hash, now } = input;
   const minReadySeconds = daemonSet.spec?.minReadySeconds ?? 0;
   const generation = daemonSetTemplateGeneration(daemonSet);
-  let desired = 0;
-  let current = 0;
-  let misscheduled = 0;
-  let ready = 0;
-  let updated = 0;
-  let available = 0;
+  const totals = { desired: 0, current: 0, misscheduled: 0, ready: 0, available: 0, updated: 0 };
   for (const node of input.nodes) {
     const nodeName = node.metadata?.name ?? "";
-    const pods = input.nodeToDaemonPods.get(nodeName);
-    const scheduled = pods !== undefined && pods.length > 0;
-    if (!input.placements.get(nodeName)?.shouldRun) {
-      if (scheduled) misscheduled++;
-      continue;
-    }
-    desired++;
-    if (!scheduled) continue;
-    current++;
-    const pod = oldestPod(pods);
-    if (isPodReady(pod)) {
-      ready++;
-      if (isPodAvailable(pod, minReadySeconds, now)) available++;
-    }
-    if (isPodUpdated(pod, hash, generation)) updated++;
+    const bits = nodeStatusBits(
+      input.placements.get(nodeName)?.shouldRun === true,
+      input.nodeToDaemonPods.get(nodeName),
+      hash,
+      generation,
+      minReadySeconds,
+      now,
+    );
+    if (bits === 0) continue;
+    if (bits & NodeStatusBit.desired) totals.desired++;
+    if (bits & NodeStatusBit.current) totals.current++;
+    if (bits & NodeStatusBit.misscheduled) totals.misscheduled++;
+    if (bits & NodeStatusBit.ready) totals.ready++;
+    if (bits & NodeStatusBit.available) totals.available++;
+    if (bits & NodeStatusBit.updated) totals.updated++;
   }
-  return {
-    desiredNumberScheduled: desired,
-    currentNumberScheduled: current,
-    numberMisscheduled: misscheduled,
-    numberReady: ready,
-    updatedNumberScheduled: updated,
-    numberAvailable: available,
-    numberUnavailable: desired - available,
-  };
+  return statusCountsFromTotals(totals);
 }
 
 function unchanged(status: DaemonSetStatus | undefined, counts: DaemonSetStatusCounts): boolean {
@@ -146,15 +189,19 @@ export async function updateDaemonSetStatus(
   hash: string,
   updateObservedGeneration: boolean,
 ): Promise<void> {
-  const nodeToDaemonPods = await daemonPodsByNode(pass, false);
-  const counts = computeDaemonSetStatus({
-    daemonSet: pass.daemonSet,
-    nodes: pass.nodes,
-    placements: pass.placements,
-    nodeToDaemonPods,
-    hash,
-    now: pass.runtime.clock.now(),
-  });
+  const claimed = await claimDaemonPods(pass);
+  const now = pass.runtime.clock.now();
+  const counts =
+    claimed.model === undefined
+      ? computeDaemonSetStatus({
+          daemonSet: pass.daemonSet,
+          nodes: pass.nodes,
+          placements: pass.placements,
+          nodeToDaemonPods: claimed.groups,
+          hash,
+          now,
+        })
+      : claimed.model.statusCounts(hash, now);
   try {
     await storeDaemonSetStatus(pass, counts, updateObservedGeneration);
   } catch (error) {

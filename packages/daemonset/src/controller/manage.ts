@@ -1,9 +1,10 @@
 import type { Node, Pod } from "@kubesim/core";
+import type { DaemonPodPlacementResult } from "../placement/index.js";
 import { controllerRevisionHashLabel } from "../pod-template/index.js";
 import { isPodAvailable, isPodReady, surgeAllowed } from "../rolling/index.js";
 import { compareDaemonPods, isTerminating, unscheduledPodsWithoutNode } from "./daemon-pods.js";
 import { DaemonSetEventReason } from "./daemon-set-event-recorder.js";
-import { daemonPodsByNode } from "./node-to-daemon-pods.js";
+import { claimDaemonPods } from "./node-to-daemon-pods.js";
 import { syncNodes } from "./sync-nodes.js";
 import type { SyncPass } from "./sync-pass.js";
 
@@ -133,20 +134,68 @@ export function planManage(
 ): ManagePlan {
   const plan: ManagePlan = { nodesNeedingDaemonPods: [], podsToDelete: [] };
   for (const node of pass.nodes) {
-    const nodeName = node.metadata?.name ?? "";
-    const placement = pass.placements.get(nodeName);
+    const placement = pass.placements.get(node.metadata?.name ?? "");
     if (placement === undefined) continue;
-    const pods = nodeToDaemonPods.get(nodeName);
-    if (placement.shouldRun && pods === undefined) {
-      plan.nodesNeedingDaemonPods.push(nodeName);
-    } else if (placement.shouldContinueRunning) {
-      pruneNodePods(pass, node, pods ?? [], placement.shouldRun, hash, plan);
-    } else if (pods !== undefined) {
-      for (const pod of pods) if (!isTerminating(pod)) plan.podsToDelete.push(podName(pod));
-    }
+    planNodeDaemonPods(pass, node, placement, nodeToDaemonPods.get(node.metadata?.name ?? ""), hash, plan);
   }
   plan.podsToDelete.push(...unscheduledPodsWithoutNode(pass.placements, nodeToDaemonPods));
   return plan;
+}
+
+/**
+ * {@link planManage}'s step for one listed node: adds to `plan` what the node needs
+ * (and records the failed/succeeded pod events, with the per-node backoff).
+ */
+export function planNodeDaemonPods(
+  pass: SyncPass,
+  node: Node,
+  placement: DaemonPodPlacementResult,
+  pods: readonly Pod[] | undefined,
+  hash: string,
+  plan: ManagePlan,
+): void {
+  if (placement.shouldRun && pods === undefined) {
+    plan.nodesNeedingDaemonPods.push(node.metadata?.name ?? "");
+  } else if (placement.shouldContinueRunning) {
+    pruneNodePods(pass, node, pods ?? [], placement.shouldRun, hash, plan);
+  } else if (pods !== undefined) {
+    for (const pod of pods) if (!isTerminating(pod)) plan.podsToDelete.push(podName(pod));
+  }
+}
+
+/** Bits of {@link nodeManageWork}. */
+export const ManageWork = {
+  /** {@link planNodeDaemonPods} adds the node to `nodesNeedingDaemonPods`. */
+  createsPod: 1,
+  /** It may do anything else: delete pods, record events, touch the failed-pod backoff. */
+  other: 2,
+} as const;
+
+/**
+ * What {@link planNodeDaemonPods} would do for the node, as {@link ManageWork} bits: a
+ * caller that skips nodes without bits plans exactly as upstream. `createsPod` is exact;
+ * `other` may be set when nothing happens in the end. `surge` is `surgeAllowed(daemonSet)`.
+ */
+export function nodeManageWork(
+  placement: DaemonPodPlacementResult,
+  pods: readonly Pod[] | undefined,
+  surge: boolean,
+): number {
+  if (placement.shouldRun && pods === undefined) return ManageWork.createsPod;
+  if (!placement.shouldContinueRunning) {
+    return pods?.some((pod) => !isTerminating(pod)) ? ManageWork.other : 0;
+  }
+  let running = 0;
+  let other = false;
+  for (const pod of pods ?? []) {
+    if (isTerminating(pod)) continue;
+    const phase = pod.status?.phase;
+    if (phase === "Failed" || phase === "Succeeded") other = true;
+    else running++;
+  }
+  if (running > 1) other = true;
+  const createsPod = surge && running === 0 && placement.shouldRun;
+  return (createsPod ? ManageWork.createsPod : 0) | (other ? ManageWork.other : 0);
 }
 
 /**
@@ -156,7 +205,10 @@ export function planManage(
  * @throws KubesimError `couldn't get node to daemon pod mapping ...`, or what `syncNodes` throws.
  */
 export async function manage(pass: SyncPass, hash: string): Promise<void> {
-  const nodeToDaemonPods = await daemonPodsByNode(pass, false);
-  const plan = planManage(pass, nodeToDaemonPods, hash);
+  const claimed = await claimDaemonPods(pass);
+  const plan =
+    claimed.model === undefined
+      ? planManage(pass, claimed.groups, hash)
+      : claimed.model.planManage(pass, hash);
   await syncNodes(pass, plan.podsToDelete, plan.nodesNeedingDaemonPods, hash);
 }

@@ -1,7 +1,13 @@
 import { compareGoStrings, type Pod } from "@kubesim/core";
-import { planRollingUpdate, rollingUpdateLimits } from "../rolling/index.js";
+import {
+  planRollingUpdate,
+  type RollingUpdateLimits,
+  type RollingUpdatePlan,
+  rollingUpdateLimits,
+} from "../rolling/index.js";
 import { wrapError } from "./controller-errors.js";
-import { daemonPodsByNode } from "./node-to-daemon-pods.js";
+import type { DaemonSetModel } from "./daemon-set-model.js";
+import { claimDaemonPods } from "./node-to-daemon-pods.js";
 import { syncNodes } from "./sync-nodes.js";
 import type { SyncPass } from "./sync-pass.js";
 
@@ -38,17 +44,38 @@ function orderedNodeToDaemonPods(
  *   or what `syncNodes` throws.
  */
 export async function rollingUpdate(pass: SyncPass, hash: string): Promise<void> {
-  const grouped = await daemonPodsByNode(pass, false);
-  const desiredNodeNames: string[] = [];
-  for (const [nodeName, placement] of pass.placements)
-    if (placement.shouldRun) desiredNodeNames.push(nodeName);
-  let limits: ReturnType<typeof rollingUpdateLimits>;
+  const claimed = await claimDaemonPods(pass);
+  const plan =
+    claimed.model === undefined
+      ? planRollingUpdateFromGroups(pass, claimed.groups, hash)
+      : planRollingUpdateFromModel(pass, claimed.model, hash);
+  await syncNodes(pass, plan.podsToDelete, plan.nodesToSurge ?? [], hash);
+}
+
+function limitsFor(pass: SyncPass, desiredNumberScheduled: number): RollingUpdateLimits {
   try {
-    limits = rollingUpdateLimits(pass.daemonSet, desiredNodeNames.length);
+    return rollingUpdateLimits(pass.daemonSet, desiredNumberScheduled);
   } catch (error) {
     throw wrapError("couldn't get unavailable numbers", error);
   }
-  const plan = planRollingUpdate({
+}
+
+/**
+ * The rolling update's plan the upstream way: the claimed pods grouped by node, visited
+ * in {@link orderedNodeToDaemonPods} order.
+ *
+ * @throws KubesimError `couldn't get unavailable numbers: ...` or `planRollingUpdate`'s error.
+ */
+export function planRollingUpdateFromGroups(
+  pass: SyncPass,
+  grouped: ReadonlyMap<string, Pod[]>,
+  hash: string,
+): RollingUpdatePlan {
+  const desiredNodeNames: string[] = [];
+  for (const [nodeName, placement] of pass.placements)
+    if (placement.shouldRun) desiredNodeNames.push(nodeName);
+  const limits = limitsFor(pass, desiredNodeNames.length);
+  return planRollingUpdate({
     ds: pass.daemonSet,
     hash,
     nodeToDaemonPods: orderedNodeToDaemonPods(pass, grouped),
@@ -58,5 +85,20 @@ export async function rollingUpdate(pass: SyncPass, hash: string): Promise<void>
     nodeShouldRun: (nodeName) => pass.placements.get(nodeName)?.shouldRun,
     desiredNodeNames,
   });
-  await syncNodes(pass, plan.podsToDelete, plan.nodesToSurge ?? [], hash);
+}
+
+/**
+ * The same plan from the DaemonSet's model (which must have captured the pods), visiting
+ * only nodes with something to do.
+ *
+ * @throws as {@link planRollingUpdateFromGroups}.
+ */
+export function planRollingUpdateFromModel(
+  pass: SyncPass,
+  model: DaemonSetModel,
+  hash: string,
+): RollingUpdatePlan {
+  const now = pass.runtime.clock.now();
+  const limits = limitsFor(pass, model.desiredCount(hash, now));
+  return model.planRollingUpdate(hash, now, limits);
 }

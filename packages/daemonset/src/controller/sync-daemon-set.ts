@@ -20,6 +20,7 @@ import {
 } from "./controller-history.js";
 import { isTerminating } from "./daemon-pods.js";
 import { DaemonSetEventReason } from "./daemon-set-event-recorder.js";
+import type { DaemonSetModel } from "./daemon-set-model.js";
 import { updateDaemonSetStatus } from "./daemon-set-status.js";
 import { manage } from "./manage.js";
 import { ObjectCache } from "./object-cache.js";
@@ -74,9 +75,21 @@ async function readDaemonSet(
   }
 }
 
-async function readNodes(runtime: ControllerRuntime, key: string): Promise<Node[]> {
+/**
+ * The pass's node list: with caches, the DaemonSet's model takes its snapshot now (and
+ * is returned); without, every node is listed and sorted.
+ */
+async function readNodes(
+  runtime: ControllerRuntime,
+  key: string,
+  daemonSet: DaemonSet,
+): Promise<Node[] | DaemonSetModel> {
   const caches = runtime.caches();
-  if (caches !== undefined) return caches.sortedNodes();
+  if (caches !== undefined) {
+    const model = caches.model(key);
+    model.beginPass(daemonSet);
+    return model;
+  }
   try {
     return sortedByName((await runtime.client.list("Node")).items);
   } catch (error) {
@@ -96,7 +109,7 @@ interface PassInput {
   readonly key: string;
   readonly daemonSet: DaemonSet;
   readonly namespace: string;
-  readonly nodes: readonly Node[];
+  readonly nodes: readonly Node[] | DaemonSetModel;
   readonly eventWrites: Promise<void>[];
 }
 
@@ -109,9 +122,16 @@ function recorderFor(input: PassInput): SyncPass["recordEvent"] {
 async function createPass(input: PassInput): Promise<SyncPass> {
   const { runtime, daemonSet, namespace } = input;
   const caches = runtime.caches();
-  const placement = createDaemonPodPlacement(daemonSet);
-  const placements = new Map<string, DaemonPodPlacementResult>();
-  for (const node of input.nodes) placements.set(node.metadata?.name ?? "", placement(node));
+  const source = input.nodes;
+  const model = Array.isArray(source) ? undefined : (source as DaemonSetModel);
+  let nodes: readonly Node[] | undefined;
+  let placements: Map<string, DaemonPodPlacementResult> | undefined;
+  if (model === undefined) {
+    nodes = source as readonly Node[];
+    const placement = createDaemonPodPlacement(daemonSet);
+    placements = new Map<string, DaemonPodPlacementResult>();
+    for (const node of nodes) placements.set(node.metadata?.name ?? "", placement(node));
+  }
   const pods = caches?.pods ?? (await listInto<Pod>(runtime, "Pod", namespace));
   const revisions =
     caches?.revisions ?? (await listInto<ControllerRevision>(runtime, "ControllerRevision", namespace));
@@ -122,8 +142,16 @@ async function createPass(input: PassInput): Promise<SyncPass> {
     key: input.key,
     daemonSet,
     namespace,
-    nodes: input.nodes,
-    placements,
+    // With a model the full node list is built only for a step that goes the upstream way.
+    get nodes() {
+      nodes ??= (model as DaemonSetModel).passNodes();
+      return nodes;
+    },
+    get placements() {
+      placements ??= (model as DaemonSetModel).passPlacements();
+      return placements;
+    },
+    ...(model === undefined ? {} : { model }),
     pods,
     revisions,
     cached: caches !== undefined,
@@ -230,9 +258,10 @@ export async function syncDaemonSet(runtime: ControllerRuntime, key: string): Pr
   const daemonSet = await readDaemonSet(runtime, namespace, name);
   if (daemonSet === undefined) {
     runtime.expectations.delete(key);
+    runtime.caches()?.dropModel(key);
     return;
   }
-  const nodes = await readNodes(runtime, key);
+  const nodes = await readNodes(runtime, key, daemonSet);
   const eventWrites: Promise<void>[] = [];
   try {
     await reconcile({ runtime, key, daemonSet, namespace, nodes, eventWrites });

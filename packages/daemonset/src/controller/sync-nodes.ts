@@ -1,5 +1,5 @@
 import { isNotFound, type Pod, StatusError } from "@kubesim/core";
-import { newDaemonSetPod } from "../pod-template/index.js";
+import { createDaemonPodFactory } from "../pod-template/new-daemon-set-pod.js";
 import { aggregateErrors, errorMessage, wrapError } from "./controller-errors.js";
 import { DaemonSetEventReason } from "./daemon-set-event-recorder.js";
 import type { SyncPass } from "./sync-pass.js";
@@ -22,12 +22,12 @@ function isPendingDeletion(pod: Pod): boolean {
 
 async function createDaemonPod(
   pass: SyncPass,
+  podFor: (nodeName: string) => Pod,
   nodeName: string,
-  hash: string,
   errors: unknown[],
 ): Promise<void> {
-  const { client, expectations, scheduling } = pass.runtime;
-  const pod = newDaemonSetPod(pass.daemonSet, nodeName, { hash, scheduling });
+  const { client, expectations } = pass.runtime;
+  const pod = podFor(nodeName);
   let created: Pod;
   try {
     created = await client.create(pod);
@@ -102,12 +102,23 @@ export async function syncNodes(
   expectations.set(pass.key, createDiff, deleteDiff);
   const errors: unknown[] = [];
 
+  const podFor =
+    createDiff > 0
+      ? createDaemonPodFactory(pass.daemonSet, { hash, scheduling: pass.runtime.scheduling })
+      : undefined;
   let batchSize = Math.min(createDiff, slowStartInitialBatchSize);
   for (let position = 0; createDiff > position; ) {
     const errorsBefore = errors.length;
     const batch: Promise<void>[] = [];
     for (let index = position; index < position + batchSize; index++) {
-      batch.push(createDaemonPod(pass, nodesNeedingDaemonPods[index] as string, hash, errors));
+      batch.push(
+        createDaemonPod(
+          pass,
+          podFor as (nodeName: string) => Pod,
+          nodesNeedingDaemonPods[index] as string,
+          errors,
+        ),
+      );
     }
     await Promise.all(batch);
     const skipped = createDiff - (batchSize + position);

@@ -2,7 +2,9 @@ import type { ApiClient, Clock, ControllerRevision, DaemonSet, Node, Pod } from 
 import type { DaemonPodPlacementResult } from "../placement/index.js";
 import type { DaemonPodScheduling } from "../pod-template/index.js";
 import type { ControllerExpectations } from "./controller-expectations.js";
+import type { DaemonPodIndex } from "./daemon-pod-index.js";
 import type { DaemonSetEventReason, DaemonSetEventRecorder, EventType } from "./daemon-set-event-recorder.js";
+import type { DaemonSetModel } from "./daemon-set-model.js";
 import type { FailedPodsBackoff } from "./failed-pods-backoff.js";
 import type { ObjectCache } from "./object-cache.js";
 
@@ -12,8 +14,12 @@ export interface ControllerCaches {
   readonly nodes: ObjectCache<Node>;
   readonly pods: ObjectCache<Pod>;
   readonly revisions: ObjectCache<ControllerRevision>;
-  /** Every cached node, sorted by name. */
-  sortedNodes(): Node[];
+  /** The pod cache's index by controller and node, maintained by the cache's observer. */
+  readonly podIndex: DaemonPodIndex;
+  /** The running model of the DaemonSet `key` (created on first use). */
+  model(key: string): DaemonSetModel;
+  /** Forgets the model of a DaemonSet that is gone. */
+  dropModel(key: string): void;
 }
 
 /** What every pass shares: the client, the clock and the controller's bookkeeping. */
@@ -41,10 +47,15 @@ export interface SyncPass {
   readonly key: string;
   readonly daemonSet: DaemonSet;
   readonly namespace: string;
-  /** Every node, sorted by name. */
+  /** Every node as the pass started, sorted by name (built on first read when the pass has a model). */
   readonly nodes: readonly Node[];
-  /** The placement answer for every node in {@link SyncPass.nodes}, by node name. */
+  /** The placement answer for every node in {@link SyncPass.nodes}, by node name (idem). */
   readonly placements: ReadonlyMap<string, DaemonPodPlacementResult>;
+  /**
+   * The DaemonSet's running model while the controller runs: its steps read the model
+   * instead of claiming and grouping every pod, whenever the claim would change nothing.
+   */
+  readonly model?: DaemonSetModel;
   /** The pods of the namespace (the informer cache itself when running). */
   readonly pods: ObjectCache<Pod>;
   /** The ControllerRevisions of the namespace (the informer cache itself when running). */

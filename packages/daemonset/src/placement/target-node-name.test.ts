@@ -1,6 +1,7 @@
 import type { NodeSelectorRequirement, Pod } from "@kubesim/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getTargetNodeName } from "./target-node-name.js";
+import { findTargetNodeName, getTargetNodeName } from "./target-node-name.js";
 
 function pinnedPod(name: string, terms: { matchFields?: NodeSelectorRequirement[] }[]): Pod {
   return {
@@ -87,5 +88,49 @@ describe("getTargetNodeName (upstream TestGetTargetNodeName)", () => {
       expect((error as Error).name).toBe("KubesimError");
       expect((error as Error).message).toBe(message);
     }
+  });
+});
+
+describe("findTargetNodeName", () => {
+  it("answers as getTargetNodeName, with null where it throws", () => {
+    const requirement = fc.record({
+      key: fc.constantFrom("metadata.name", "metadata.namespace"),
+      operator: fc.constantFrom("In", "NotIn"),
+      values: fc.array(fc.constantFrom("node-1", "node-2"), { maxLength: 2 }),
+    });
+    const term = fc.record({
+      matchFields: fc.option(fc.array(requirement, { maxLength: 3 }), { nil: undefined }),
+    });
+    const pod = fc.record({
+      nodeName: fc.option(fc.constantFrom("", "node-9"), { nil: undefined }),
+      terms: fc.option(fc.option(fc.array(term, { maxLength: 3 }), { nil: null }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(pod, ({ nodeName, terms }) => {
+        const subject: Pod = {
+          metadata: { name: "web", namespace: "default" },
+          spec: {
+            containers: [],
+            ...(nodeName === undefined ? {} : { nodeName }),
+            ...(terms === undefined
+              ? {}
+              : {
+                  affinity: {
+                    nodeAffinity: {
+                      requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms as never },
+                    },
+                  },
+                }),
+          },
+        };
+        let expected: string | null;
+        try {
+          expected = getTargetNodeName(subject);
+        } catch {
+          expected = null;
+        }
+        expect(findTargetNodeName(subject)).toBe(expected);
+      }),
+    );
   });
 });

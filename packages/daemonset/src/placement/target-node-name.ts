@@ -2,6 +2,10 @@ import { KubesimError, type Pod } from "@kubesim/core";
 
 const nodeNameField = "metadata.name";
 
+function podKey(pod: Pod): string {
+  return `${pod.metadata?.namespace ?? ""}/${pod.metadata?.name ?? ""}`;
+}
+
 /**
  * Upstream's `GetTargetNodeName`: the node a daemon pod belongs to.
  *
@@ -23,17 +27,16 @@ const nodeNameField = "metadata.name";
 export function getTargetNodeName(pod: Pod): string {
   const nodeName = pod.spec?.nodeName ?? "";
   if (nodeName !== "") return nodeName;
-  const podKey = `${pod.metadata?.namespace ?? ""}/${pod.metadata?.name ?? ""}`;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required === undefined || required === null) {
     throw new KubesimError(
-      `no spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution for pod ${podKey}`,
+      `no spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution for pod ${podKey(pod)}`,
     );
   }
   const terms = required.nodeSelectorTerms ?? [];
   if (terms.length < 1) {
     throw new KubesimError(
-      `no nodeSelectorTerms in requiredDuringSchedulingIgnoredDuringExecution of pod ${podKey}`,
+      `no nodeSelectorTerms in requiredDuringSchedulingIgnoredDuringExecution of pod ${podKey(pod)}`,
     );
   }
   for (const term of terms) {
@@ -41,10 +44,32 @@ export function getTargetNodeName(pod: Pod): string {
       if (requirement.key !== nodeNameField || requirement.operator !== "In") continue;
       const values = requirement.values ?? [];
       if (values.length !== 1) {
-        throw new KubesimError(`the matchFields value of '${nodeNameField}' is not unique for pod ${podKey}`);
+        throw new KubesimError(
+          `the matchFields value of '${nodeNameField}' is not unique for pod ${podKey(pod)}`,
+        );
       }
       return values[0] as string;
     }
   }
-  throw new KubesimError(`no node name found for pod ${podKey}`);
+  throw new KubesimError(`no node name found for pod ${podKey(pod)}`);
+}
+
+/**
+ * {@link getTargetNodeName} without the error: `null` when the pod names no single node.
+ * For hot paths (every pod event), where building an error would cost more than the answer.
+ */
+export function findTargetNodeName(pod: Pod): string | null {
+  const nodeName = pod.spec?.nodeName ?? "";
+  if (nodeName !== "") return nodeName;
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (terms === undefined || terms === null) return null;
+  for (const term of terms) {
+    for (const requirement of term?.matchFields ?? []) {
+      if (requirement.key !== nodeNameField || requirement.operator !== "In") continue;
+      const values = requirement.values ?? [];
+      return values.length === 1 ? (values[0] as string) : null;
+    }
+  }
+  return null;
 }

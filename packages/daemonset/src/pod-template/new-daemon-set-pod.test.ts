@@ -1,6 +1,7 @@
 import type { Affinity, DaemonSet, NodeSelectorRequirement, Toleration } from "@kubesim/core";
 import { describe, expect, it } from "vitest";
 import {
+  createDaemonPodFactory,
   createDaemonPodTemplate,
   newDaemonSetPod,
   replaceDaemonSetPodNodeNameNodeAffinity,
@@ -310,4 +311,26 @@ describe("newDaemonSetPod", () => {
     pod.spec?.containers.push({ name: "sidecar" });
     expect(daemonSet).toEqual(before);
   });
+});
+
+describe("createDaemonPodFactory", () => {
+  it.each`
+    scheduling
+    ${"scheduler"}
+    ${"legacy"}
+  `(
+    "in $scheduling mode gives newDaemonSetPod's pod for every node, each sharing no object with the others",
+    ({ scheduling }) => {
+      const daemonSet = fluentd();
+      const options = { hash: "5d8f7b9c4", scheduling };
+      const podFor = createDaemonPodFactory(daemonSet, options);
+      const first = podFor("node-1");
+      const second = podFor("node-2");
+      expect(first).toEqual(newDaemonSetPod(daemonSet, "node-1", options));
+      expect(second).toEqual(newDaemonSetPod(daemonSet, "node-2", options));
+      expect(second.metadata?.labels).not.toBe(first.metadata?.labels);
+      expect(second.spec?.containers).not.toBe(first.spec?.containers);
+      expect(second.spec?.tolerations).not.toBe(first.spec?.tolerations);
+    },
+  );
 });

@@ -10,6 +10,7 @@ import {
   type PodTemplateSpec,
 } from "@kubesim/core";
 import { daemonSetControllerReference } from "./controller-reference.js";
+import { copyJsonData } from "./copy-json.js";
 import { controllerRevisionHashLabel, podTemplateGenerationLabel } from "./daemon-pod-labels.js";
 import { daemonSetTemplateGeneration } from "./template-generation.js";
 
@@ -132,30 +133,49 @@ export function newDaemonSetPod(
   nodeName: string,
   options: NewDaemonSetPodOptions,
 ): Pod {
-  const template = createDaemonPodTemplate(
+  return createDaemonPodFactory(daemonSet, options)(nodeName);
+}
+
+/**
+ * {@link newDaemonSetPod} for many nodes: the template is prepared once and each call
+ * only copies it, so the pods of one sync cost a copy each. Each pod returned is a fresh
+ * object sharing nothing with the others or with the DaemonSet. The DaemonSet must not
+ * change while the factory is in use. Never throws.
+ */
+export function createDaemonPodFactory(
+  daemonSet: DaemonSet,
+  options: NewDaemonSetPodOptions,
+): (nodeName: string) => Pod {
+  const prepared = createDaemonPodTemplate(
     daemonSet.spec?.template,
     daemonSetTemplateGeneration(daemonSet),
     options.hash,
   );
-  const templateMetadata = template.metadata ?? {};
-  const metadata: ObjectMeta = { generateName: podNamePrefix(daemonSet.metadata?.name ?? "") };
+  const generateName = podNamePrefix(daemonSet.metadata?.name ?? "");
   const namespace = daemonSet.metadata?.namespace;
-  if (namespace !== undefined) metadata.namespace = namespace;
-  if (templateMetadata.labels !== undefined) metadata.labels = templateMetadata.labels;
-  const annotations = templateMetadata.annotations;
-  if (annotations !== undefined && annotations !== null && Object.keys(annotations).length > 0) {
-    metadata.annotations = annotations;
-  }
-  const finalizers = templateMetadata.finalizers;
-  if (finalizers !== undefined && finalizers !== null && finalizers.length > 0)
-    metadata.finalizers = finalizers;
-  metadata.ownerReferences = [daemonSetControllerReference(daemonSet)];
+  const legacy = options.scheduling === "legacy";
+  return (nodeName) => {
+    // Every pod gets its own copy: whoever receives it may change it.
+    const template = copyJsonData(prepared);
+    const templateMetadata = template.metadata ?? {};
+    const metadata: ObjectMeta = { generateName };
+    if (namespace !== undefined) metadata.namespace = namespace;
+    if (templateMetadata.labels !== undefined) metadata.labels = templateMetadata.labels;
+    const annotations = templateMetadata.annotations;
+    if (annotations !== undefined && annotations !== null && Object.keys(annotations).length > 0) {
+      metadata.annotations = annotations;
+    }
+    const finalizers = templateMetadata.finalizers;
+    if (finalizers !== undefined && finalizers !== null && finalizers.length > 0)
+      metadata.finalizers = finalizers;
+    metadata.ownerReferences = [daemonSetControllerReference(daemonSet)];
 
-  const spec = template.spec as PodSpec;
-  if (options.scheduling === "legacy") {
-    spec.nodeName = nodeName;
-  } else {
-    spec.affinity = replaceDaemonSetPodNodeNameNodeAffinity(spec.affinity, nodeName);
-  }
-  return { apiVersion: "v1", kind: "Pod", metadata, spec };
+    const spec = template.spec as PodSpec;
+    if (legacy) {
+      spec.nodeName = nodeName;
+    } else {
+      spec.affinity = replaceDaemonSetPodNodeNameNodeAffinity(spec.affinity, nodeName);
+    }
+    return { apiVersion: "v1", kind: "Pod", metadata, spec };
+  };
 }

@@ -45,7 +45,8 @@ export interface RollingUpdatePlan {
   readonly nodesToSurge?: string[];
 }
 
-interface NodePods {
+/** A node's non-terminating pods split by {@link findUpdatedPodsOnNode}. */
+export interface NodePods {
   readonly newPod: Pod | undefined;
   readonly oldPod: Pod | undefined;
 }
@@ -54,7 +55,7 @@ interface NodePods {
  * Upstream's `findUpdatedPodsOnNode`: the node's non-terminating pods split into at most
  * one new and one old pod; `undefined` when there are two of either (left to `manage`).
  */
-function findUpdatedPodsOnNode(
+export function findUpdatedPodsOnNode(
   pods: readonly Pod[],
   hash: string,
   generation: string | undefined,
@@ -86,112 +87,207 @@ function nodeEntries(input: RollingUpdateInput): Iterable<[string, readonly Pod[
   return entries;
 }
 
-function shouldRunOn(input: RollingUpdateInput, nodeName: string): boolean {
-  const shouldRun = input.nodeShouldRun(nodeName);
-  if (shouldRun === undefined) {
-    throw new KubesimError(`couldn't get node for nodeName "${nodeName}": node "${nodeName}" not found`);
-  }
-  return shouldRun;
+/** What one node contributes to a rolling update without surge. */
+export interface NodeUpdateWithoutSurge {
+  /** The node counts against `maxUnavailable`. */
+  readonly unavailable: boolean;
+  /** An unavailable old pod: deleted whatever the budget. */
+  readonly replace?: string;
+  /** An available old pod: deleted while the budget allows, in node order. */
+  readonly candidate?: string;
 }
 
-/** Mode A, `maxSurge == 0`: delete just enough old pods to stay within `maxUnavailable`; `manage` recreates them. */
-function planWithoutSurge(input: RollingUpdateInput, generation: string | undefined): RollingUpdatePlan {
-  const { ds, hash, now, maxUnavailable } = input;
-  const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
-  let numUnavailable = 0;
+const unavailableNode: NodeUpdateWithoutSurge = { unavailable: true };
+const availableNode: NodeUpdateWithoutSurge = { unavailable: false };
+
+/** Mode A's verdict on one node (`found` from {@link findUpdatedPodsOnNode}). */
+export function classifyNodeWithoutSurge(
+  found: NodePods | undefined,
+  minReadySeconds: number,
+  now: number,
+): NodeUpdateWithoutSurge {
+  // Excess pods: manage prunes them; the node counts as unavailable meanwhile.
+  if (found === undefined) return unavailableNode;
+  const { newPod, oldPod } = found;
+  // No pod, or both an old and a new one: manage creates or deletes.
+  if ((oldPod === undefined) === (newPod === undefined)) return unavailableNode;
+  if (newPod !== undefined)
+    return isPodAvailable(newPod, minReadySeconds, now) ? availableNode : unavailableNode;
+  const old = oldPod as Pod;
+  // An unavailable old pod is replaced whatever the budget.
+  if (!isPodAvailable(old, minReadySeconds, now)) return { unavailable: true, replace: podName(old) };
+  return { unavailable: false, candidate: podName(old) };
+}
+
+/**
+ * Mode A's plan from the per-node verdicts, in node order, and the number of unavailable
+ * nodes among all of them. Only verdicts with `replace` or `candidate` matter here, so a
+ * caller may pass just those. Candidates are taken while the budget lasts: upstream
+ * collects one only while fewer than `maxUnavailable` nodes were unavailable so far, then
+ * takes the first `maxUnavailable - unavailable`; as the count only grows, that is the
+ * same as taking the first `maxUnavailable - unavailable` of all of them.
+ */
+export function foldWithoutSurge(
+  verdicts: Iterable<NodeUpdateWithoutSurge>,
+  numUnavailable: number,
+  maxUnavailable: number,
+): RollingUpdatePlan {
+  const budget = Math.max(maxUnavailable - numUnavailable, 0);
   const allowedReplacementPods: string[] = [];
   const candidatePodsToDelete: string[] = [];
-  for (const [, pods] of nodeEntries(input)) {
-    const found = findUpdatedPodsOnNode(pods, hash, generation);
-    if (found === undefined) {
-      // Excess pods: manage prunes them; the node counts as unavailable meanwhile.
-      numUnavailable++;
-      continue;
-    }
-    const { newPod, oldPod } = found;
-    if ((oldPod === undefined) === (newPod === undefined)) {
-      // No pod, or both an old and a new one: manage creates or deletes.
-      numUnavailable++;
-    } else if (newPod !== undefined) {
-      if (!isPodAvailable(newPod, minReadySeconds, now)) numUnavailable++;
-    } else if (oldPod !== undefined) {
-      if (!isPodAvailable(oldPod, minReadySeconds, now)) {
-        // An unavailable old pod is replaced whatever the budget.
-        allowedReplacementPods.push(podName(oldPod));
-        numUnavailable++;
-      } else if (numUnavailable < maxUnavailable) {
-        candidatePodsToDelete.push(podName(oldPod));
-      }
+  for (const verdict of verdicts) {
+    if (verdict.replace !== undefined) allowedReplacementPods.push(verdict.replace);
+    else if (verdict.candidate !== undefined && candidatePodsToDelete.length < budget) {
+      candidatePodsToDelete.push(verdict.candidate);
     }
   }
-  const remaining = Math.min(Math.max(maxUnavailable - numUnavailable, 0), candidatePodsToDelete.length);
-  return {
-    podsToDelete: [...allowedReplacementPods, ...candidatePodsToDelete.slice(0, remaining)],
-    nodesToSurge: [],
-  };
+  return { podsToDelete: [...allowedReplacementPods, ...candidatePodsToDelete], nodesToSurge: [] };
 }
 
-/** Mode B, `maxSurge > 0`: create a new pod beside each old one (within `maxSurge`), delete the old one once the new one is available. */
-function planWithSurge(input: RollingUpdateInput, generation: string | undefined): RollingUpdatePlan {
-  const { ds, hash, now, maxSurge } = input;
-  const minReadySeconds = ds.spec?.minReadySeconds ?? 0;
+/** What one node contributes to a rolling update with surge. */
+export interface NodeUpdateWithSurge {
+  /** The node occupies a surge slot (excess pods, or a new pod not yet available). */
+  readonly surging: boolean;
+  /** The node's old pod, or else its new pod, is available. */
+  readonly available: boolean;
+  /**
+   * `deleteOld`: its old pod goes (`pod`); `createNew`: it gets a new pod whatever the
+   * budget; `surplus`: its old pod (`pod`) is on a node that no longer qualifies and goes
+   * once enough pods elsewhere are available; `candidate`: it may get a new pod within
+   * `maxSurge`; `missingNode`: it holds an old pod but is not in the node list.
+   */
+  readonly action?: "deleteOld" | "createNew" | "surplus" | "candidate" | "missingNode";
+  readonly pod?: string;
+}
+
+const surgingNode: NodeUpdateWithSurge = { surging: true, available: false };
+const quietNodes: readonly NodeUpdateWithSurge[] = [
+  { surging: false, available: false },
+  { surging: false, available: true },
+];
+
+/**
+ * Mode B's verdict on one node (`found` from {@link findUpdatedPodsOnNode}); `shouldRun`
+ * is asked only when the node holds an old pod alone (`undefined`: not in the node list).
+ */
+export function classifyNodeWithSurge(
+  found: NodePods | undefined,
+  minReadySeconds: number,
+  now: number,
+  shouldRun: () => boolean | undefined,
+): NodeUpdateWithSurge {
+  // Excess pods: manage prunes them; the node counts as a surge slot meanwhile.
+  if (found === undefined) return surgingNode;
+  const { newPod, oldPod } = found;
+  // Availability is counted over every node, the ones being left included.
+  const counted = oldPod ?? newPod;
+  const available = counted !== undefined && isPodAvailable(counted, minReadySeconds, now);
+  if (oldPod === undefined) return quietNodes[available ? 1 : 0] as NodeUpdateWithSurge;
+  if (newPod === undefined) {
+    const runs = shouldRun();
+    if (runs === undefined) return { surging: false, available, action: "missingNode" };
+    if (!isPodAvailable(oldPod, minReadySeconds, now)) {
+      // An unavailable old pod gets its replacement whatever the budget.
+      return runs
+        ? { surging: false, available, action: "createNew" }
+        : { surging: false, available, action: "deleteOld", pod: podName(oldPod) };
+    }
+    return runs
+      ? { surging: false, available, action: "candidate" }
+      : { surging: false, available, action: "surplus", pod: podName(oldPod) };
+  }
+  // Waiting for the new pod to become available.
+  if (!isPodAvailable(newPod, minReadySeconds, now)) return { surging: true, available };
+  return { surging: false, available, action: "deleteOld", pod: podName(oldPod) };
+}
+
+/**
+ * Mode B's plan from the per-node verdicts in node order (only those with an `action`
+ * matter) and the totals over all nodes. As in {@link foldWithoutSurge}, taking the first
+ * `maxSurge - surging` candidates equals upstream's collect-while-below-budget.
+ *
+ * @throws KubesimError `couldn't get node for nodeName "<node>": node "<node>" not found`
+ *   for the first `missingNode` verdict.
+ */
+export function foldWithSurge(
+  verdicts: Iterable<readonly [string, NodeUpdateWithSurge]>,
+  totals: { readonly numSurge: number; readonly numAvailable: number; readonly desired: number },
+  maxSurge: number,
+): RollingUpdatePlan {
+  const budget = Math.max(maxSurge - totals.numSurge, 0);
   const oldPodsToDelete: string[] = [];
   const shouldNotRunPodsToDelete: string[] = [];
   const candidateNewNodes: string[] = [];
   const allowedNewNodes: string[] = [];
+  for (const [nodeName, verdict] of verdicts) {
+    switch (verdict.action) {
+      case "missingNode":
+        throw new KubesimError(`couldn't get node for nodeName "${nodeName}": node "${nodeName}" not found`);
+      case "deleteOld":
+        oldPodsToDelete.push(verdict.pod as string);
+        break;
+      case "createNew":
+        allowedNewNodes.push(nodeName);
+        break;
+      case "surplus":
+        shouldNotRunPodsToDelete.push(verdict.pod as string);
+        break;
+      case "candidate":
+        if (candidateNewNodes.length < budget) candidateNewNodes.push(nodeName);
+        break;
+      default:
+        break;
+    }
+  }
+  // With surge the owner expects full availability: a pod on a node that no longer
+  // qualifies goes only as pods elsewhere become available.
+  const deletable = Math.min(totals.numAvailable - totals.desired, shouldNotRunPodsToDelete.length);
+  if (deletable > 0) oldPodsToDelete.push(...shouldNotRunPodsToDelete.slice(0, deletable));
+  return { podsToDelete: oldPodsToDelete, nodesToSurge: [...allowedNewNodes, ...candidateNewNodes] };
+}
+
+/** Mode A, `maxSurge == 0`: delete just enough old pods to stay within `maxUnavailable`; `manage` recreates them. */
+function planWithoutSurge(input: RollingUpdateInput, generation: string | undefined): RollingUpdatePlan {
+  const minReadySeconds = input.ds.spec?.minReadySeconds ?? 0;
+  let numUnavailable = 0;
+  const verdicts: NodeUpdateWithoutSurge[] = [];
+  for (const [, pods] of nodeEntries(input)) {
+    const verdict = classifyNodeWithoutSurge(
+      findUpdatedPodsOnNode(pods, input.hash, generation),
+      minReadySeconds,
+      input.now,
+    );
+    if (verdict.unavailable) numUnavailable++;
+    verdicts.push(verdict);
+  }
+  return foldWithoutSurge(verdicts, numUnavailable, input.maxUnavailable);
+}
+
+function shouldRunOn(input: RollingUpdateInput, nodeName: string): boolean | undefined {
+  return input.nodeShouldRun(nodeName);
+}
+
+/** Mode B, `maxSurge > 0`: create a new pod beside each old one (within `maxSurge`), delete the old one once the new one is available. */
+function planWithSurge(input: RollingUpdateInput, generation: string | undefined): RollingUpdatePlan {
+  const minReadySeconds = input.ds.spec?.minReadySeconds ?? 0;
   let numSurge = 0;
   let numAvailable = 0;
   let countedDesired = 0;
-
+  const verdicts: [string, NodeUpdateWithSurge][] = [];
   for (const [nodeName, pods] of nodeEntries(input)) {
     if (input.desiredNodeNames === undefined && input.nodeShouldRun(nodeName) === true) countedDesired++;
-    const found = findUpdatedPodsOnNode(pods, hash, generation);
-    if (found === undefined) {
-      // Excess pods: manage prunes them; the node counts as a surge slot meanwhile.
-      numSurge++;
-      continue;
-    }
-    const { newPod, oldPod } = found;
-    // Availability is counted over every node, the ones being left included.
-    const counted = oldPod ?? newPod;
-    if (counted !== undefined && isPodAvailable(counted, minReadySeconds, now)) numAvailable++;
-
-    if (oldPod === undefined) continue;
-    if (newPod === undefined) {
-      if (!isPodAvailable(oldPod, minReadySeconds, now)) {
-        if (!shouldRunOn(input, nodeName)) {
-          oldPodsToDelete.push(podName(oldPod));
-          continue;
-        }
-        // An unavailable old pod gets its replacement whatever the budget.
-        allowedNewNodes.push(nodeName);
-      } else {
-        if (!shouldRunOn(input, nodeName)) {
-          shouldNotRunPodsToDelete.push(podName(oldPod));
-          continue;
-        }
-        if (numSurge >= maxSurge) continue;
-        candidateNewNodes.push(nodeName);
-      }
-    } else if (!isPodAvailable(newPod, minReadySeconds, now)) {
-      // Waiting for the new pod to become available.
-      numSurge++;
-    } else {
-      oldPodsToDelete.push(podName(oldPod));
-    }
+    const verdict = classifyNodeWithSurge(
+      findUpdatedPodsOnNode(pods, input.hash, generation),
+      minReadySeconds,
+      input.now,
+      () => shouldRunOn(input, nodeName),
+    );
+    if (verdict.surging) numSurge++;
+    if (verdict.available) numAvailable++;
+    verdicts.push([nodeName, verdict]);
   }
-
-  // With surge the owner expects full availability: a pod on a node that no longer
-  // qualifies goes only as pods elsewhere become available.
-  const desiredNumberScheduled = input.desiredNodeNames?.length ?? countedDesired;
-  const deletable = Math.min(numAvailable - desiredNumberScheduled, shouldNotRunPodsToDelete.length);
-  if (deletable > 0) oldPodsToDelete.push(...shouldNotRunPodsToDelete.slice(0, deletable));
-
-  const remainingSurge = Math.min(Math.max(maxSurge - numSurge, 0), candidateNewNodes.length);
-  return {
-    podsToDelete: oldPodsToDelete,
-    nodesToSurge: [...allowedNewNodes, ...candidateNewNodes.slice(0, remainingSurge)],
-  };
+  const desired = input.desiredNodeNames?.length ?? countedDesired;
+  return foldWithSurge(verdicts, { numSurge, numAvailable, desired }, input.maxSurge);
 }
 
 /**
