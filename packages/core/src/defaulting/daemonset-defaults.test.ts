@@ -227,3 +227,39 @@ describe("defaultDaemonSet", () => {
     expect(input).toStrictEqual(nginxRequestBody);
   });
 });
+
+describe("defaultDaemonSet drops the status fields Go's JSON encoding omits at zero", () => {
+  const counters = {
+    currentNumberScheduled: 0,
+    numberMisscheduled: 0,
+    desiredNumberScheduled: 0,
+    numberReady: 0,
+  };
+  it.each([
+    {
+      name: "omitempty counters at 0 and empty conditions disappear, the four required counters stay",
+      status: {
+        ...counters,
+        observedGeneration: 0,
+        updatedNumberScheduled: 0,
+        numberAvailable: 0,
+        numberUnavailable: 0,
+        conditions: [],
+      },
+      expected: counters,
+    },
+    {
+      name: "non-zero omitempty counters stay",
+      status: { ...counters, observedGeneration: 2, numberAvailable: 3, numberUnavailable: 1 },
+      expected: { ...counters, observedGeneration: 2, numberAvailable: 3, numberUnavailable: 1 },
+    },
+    {
+      name: "collisionCount 0 stays because it is a pointer",
+      status: { ...counters, collisionCount: 0 },
+      expected: { ...counters, collisionCount: 0 },
+    },
+  ])("$name", ({ status, expected }) => {
+    const daemonSet = { ...nginxRequestBody, status } as DaemonSet;
+    expect(defaultDaemonSet(daemonSet, { operation: "update" }).status).toEqual(expected);
+  });
+});

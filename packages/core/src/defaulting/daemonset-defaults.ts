@@ -58,6 +58,7 @@ export function applyDaemonSetDefaults(daemonSet: JsonObject, options: ResolvedD
     defaultUnset(spec, "revisionHistoryLimit", 10);
     applyPodTemplateDefaults(spec);
   }
+  dropZeroOmitEmptyStatus(daemonSet);
   if (!options.create) return;
   daemonSet.status = {
     currentNumberScheduled: 0,
@@ -70,6 +71,29 @@ export function applyDaemonSetDefaults(daemonSet: JsonObject, options: ResolvedD
   metadata.generation = 1;
   const annotations = ensureObjectField(metadata, "annotations");
   if (annotations !== undefined) setInitialTemplateGeneration(annotations);
+}
+
+/** DaemonSetStatus fields tagged `omitempty`: the API server's JSON never carries them at 0. */
+const omitEmptyStatusCounters = [
+  "observedGeneration",
+  "updatedNumberScheduled",
+  "numberAvailable",
+  "numberUnavailable",
+];
+
+/**
+ * Drops what Go's JSON encoding omits when the API server re-encodes a stored DaemonSet:
+ * the `omitempty` status counters at 0 and empty `conditions` (`collisionCount` is a
+ * pointer, so 0 stays).
+ */
+function dropZeroOmitEmptyStatus(daemonSet: JsonObject): void {
+  const status = getOwnField(daemonSet, "status");
+  if (!isJsonObject(status)) return;
+  for (const field of omitEmptyStatusCounters) {
+    if (getOwnField(status, field) === 0) delete status[field];
+  }
+  const conditions = getOwnField(status, "conditions");
+  if (Array.isArray(conditions) && conditions.length === 0) delete status.conditions;
 }
 
 function setInitialTemplateGeneration(annotations: JsonObject): void {

@@ -107,3 +107,19 @@ describe("defaultNode", () => {
     expect(defaultNode(node({ spec }), { admission: false }).spec).toStrictEqual(expected);
   });
 });
+
+describe("defaultNode drops what Go's JSON encoding omits", () => {
+  it.each([
+    { name: "an empty taints list disappears", spec: { taints: [] }, expected: {} },
+    { name: "unschedulable false disappears", spec: { unschedulable: false }, expected: {} },
+    { name: "unschedulable true stays", spec: { unschedulable: true }, expected: { unschedulable: true } },
+    {
+      name: "a non-empty taints list stays",
+      spec: { taints: [{ key: "a", effect: "NoSchedule" }] },
+      expected: { taints: [{ key: "a", effect: "NoSchedule" }] },
+    },
+    { name: "an empty podCIDRs list disappears", spec: { podCIDRs: [] }, expected: {} },
+  ])("$name", ({ spec, expected }) => {
+    expect(defaultNode(node({ spec }), { operation: "update" }).spec).toEqual(expected);
+  });
+});

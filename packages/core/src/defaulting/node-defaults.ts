@@ -42,8 +42,23 @@ export function applyNodeDefaults(node: JsonObject, options: ResolvedDefaultingO
     canonicalizeResourceListField(status, "allocatable");
   }
   const spec = objectField(node, "spec");
-  if (spec !== undefined) syncPodCidrs(spec);
+  if (spec !== undefined) {
+    syncPodCidrs(spec);
+    dropEmptyOmitEmptySpec(spec);
+  }
   if (options.create && options.admission) addNotReadyTaint(node);
+}
+
+/**
+ * Drops what Go's JSON encoding omits when the API server re-encodes a stored Node:
+ * empty `taints` / `podCIDRs` lists and `unschedulable: false` (all `omitempty`).
+ */
+function dropEmptyOmitEmptySpec(spec: JsonObject): void {
+  for (const field of ["taints", "podCIDRs"]) {
+    const value = spec[field];
+    if (Object.hasOwn(spec, field) && Array.isArray(value) && value.length === 0) delete spec[field];
+  }
+  if (Object.hasOwn(spec, "unschedulable") && spec.unschedulable === false) delete spec.unschedulable;
 }
 
 /**

@@ -671,7 +671,6 @@ status:
   numberAvailable: 2
   numberMisscheduled: 0
   numberReady: 2
-  numberUnavailable: 0
   observedGeneration: 1
   updatedNumberScheduled: 2
 `,
@@ -733,7 +732,6 @@ items:
     numberAvailable: 2
     numberMisscheduled: 0
     numberReady: 2
-    numberUnavailable: 0
     observedGeneration: 1
     updatedNumberScheduled: 2
 kind: List
@@ -832,7 +830,6 @@ metadata:
                 "numberAvailable": 2,
                 "numberMisscheduled": 0,
                 "numberReady": 2,
-                "numberUnavailable": 0,
                 "observedGeneration": 1,
                 "updatedNumberScheduled": 2
             }
@@ -869,8 +866,7 @@ metadata:
         "podCIDR": "10.244.1.0/24",
         "podCIDRs": [
             "10.244.1.0/24"
-        ],
-        "taints": []
+        ]
     },
     "status": {
         "addresses": [
