@@ -1,0 +1,7 @@
+export {
+  KubesimTranscript,
+  kubesimBinaryPath,
+  printTranscript,
+  type StepOptions,
+  type TranscriptOptions,
+} from "./kubesim-transcript.js";
