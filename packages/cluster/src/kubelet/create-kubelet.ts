@@ -464,7 +464,11 @@ class SimulatedKubelet implements Kubelet {
 
   // Lists the node's pods, reporting pods that vanished since the last look as deleted.
   async #relist(): Promise<string> {
-    const listed = await this.#client.list("Pod", { fieldSelector: `spec.nodeName=${this.#nodeName}` });
+    // Shared (possibly frozen) objects: the kubelet only reads them (kubeletPodView).
+    const listed = await this.#client.list("Pod", {
+      fieldSelector: `spec.nodeName=${this.#nodeName}`,
+      sharedObjects: true,
+    });
     const present = new Set<string>();
     for (const item of listed.items) present.add(podKey(item));
     for (const [key, record] of [...this.#pods]) {
@@ -483,6 +487,7 @@ class SimulatedKubelet implements Kubelet {
         const opened = await this.#client.watch("Pod", {
           fieldSelector: `spec.nodeName=${this.#nodeName}`,
           resourceVersion,
+          sharedObjects: true,
         });
         if (this.#stopped) {
           opened.close();

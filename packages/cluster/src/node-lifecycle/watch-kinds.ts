@@ -10,7 +10,8 @@ export interface KindWatches {
  * Watches each kind (starting with `ADDED` for what exists, or after the kind's entry in
  * `resourceVersions` when given, as an informer does after its list) and calls `onEvent`
  * for every event until closed. A watch that fails is not reopened: the owning
- * component's periodic or explicit passes still converge from lists.
+ * component's periodic or explicit passes still converge from lists. The watches ask for
+ * shared objects (`sharedObjects`): `onEvent` must not mutate what it receives.
  */
 export async function watchKinds(
   client: ApiClient,
@@ -23,8 +24,8 @@ export async function watchKinds(
   for (const kind of kinds) {
     const resourceVersion = resourceVersions?.get(kind);
     const watch = (await (resourceVersion === undefined
-      ? client.watch(kind)
-      : client.watch(kind, { resourceVersion }))) as Watch<KubeObject>;
+      ? client.watch(kind, { sharedObjects: true })
+      : client.watch(kind, { resourceVersion, sharedObjects: true }))) as Watch<KubeObject>;
     watches.push(watch);
     void (async () => {
       try {

@@ -37,6 +37,12 @@ export interface ListOptions {
   readonly labelSelector?: string;
   /** A field selector, e.g. `spec.nodeName=node-1,metadata.namespace!=kube-system`. */
   readonly fieldSelector?: string;
+  /**
+   * A hint: the server may hand out immutable shared objects (deeply frozen, possibly the
+   * same object to several callers) instead of copies; the caller promises not to mutate
+   * them, as with client-go's informer caches. Servers that don't support it return copies.
+   */
+  readonly sharedObjects?: boolean;
 }
 
 /** The result of {@link ApiClient.list}. */

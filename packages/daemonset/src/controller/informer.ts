@@ -27,7 +27,9 @@ const maxConsecutiveRelists = 100;
  * A client-go style informer over `ApiClient`: lists a kind, then watches it from the
  * list's resourceVersion, keeping an {@link ObjectCache} and calling the handlers for
  * each add, update and delete. Events the cache has already seen (the controller writes
- * its own results through) are skipped. A watch that ends or fails (e.g. 410 `Expired`)
+ * its own results through) are skipped. Objects are asked for as shared
+ * (`sharedObjects`): the cache and the handlers must not mutate them (client-go's
+ * informer contract; the memory store hands out frozen objects). A watch that ends or fails (e.g. 410 `Expired`)
  * is followed by a fresh list, diffed against the cache so the handlers still see every
  * change, and a new watch.
  */
@@ -71,6 +73,7 @@ export class Informer<T extends KubeObject> {
         const watch = (await this.options.client.watch(this.options.kind, {
           resourceVersion,
           allowWatchBookmarks: true,
+          sharedObjects: true,
         })) as unknown as Watch<T>;
         if (this.stopped) {
           watch.close();
@@ -121,7 +124,7 @@ export class Informer<T extends KubeObject> {
   }
 
   private async relist(): Promise<string> {
-    const result = await this.options.client.list(this.options.kind);
+    const result = await this.options.client.list(this.options.kind, { sharedObjects: true });
     if (this.stopped) return result.resourceVersion;
     const items = result.items as unknown as T[];
     const seen = new Set<string>();

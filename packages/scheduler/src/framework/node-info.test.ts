@@ -273,3 +273,57 @@ describe("createNodeInfoLister", () => {
     expect(second.imageStates.get("nginx:1.0")).toEqual({ size: 100, numNodes: 2 });
   });
 });
+
+describe("NodeInfo generation and name", () => {
+  it.each([
+    {
+      name: "a lister that changes an image count bumps the node's generation",
+      images: [{ names: ["nginx:1.0"], sizeBytes: 100 }],
+      otherImages: [{ names: ["nginx:1.0"], sizeBytes: 100 }],
+      bumped: true,
+    },
+    {
+      name: "a lister that leaves every image count as it was keeps the generation",
+      images: [{ names: ["nginx:1.0"], sizeBytes: 100 }],
+      otherImages: [{ names: ["redis:7"], sizeBytes: 100 }],
+      bumped: false,
+    },
+    {
+      name: "a node without images keeps its generation",
+      images: [],
+      otherImages: [{ names: ["nginx:1.0"], sizeBytes: 100 }],
+      bumped: false,
+    },
+  ])("$name", ({ images, otherImages, bumped }) => {
+    const nodeInfo = createNodeInfo(node("node-1", images));
+    const before = nodeInfo.generation;
+    createNodeInfoLister([nodeInfo, createNodeInfo(node("node-2", otherImages))]);
+    expect(nodeInfo.generation !== before).toBe(bumped);
+  });
+
+  it.each([
+    {
+      name: "follows the node object through setNode",
+      change: (nodeInfo: MutableNodeInfo) => nodeInfo.setNode(node("renamed")),
+      expected: "renamed",
+    },
+    {
+      name: "falls back to the pods' node name once the node is gone",
+      change: (nodeInfo: MutableNodeInfo) => {
+        nodeInfo.addPod(pod("p"));
+        nodeInfo.setNode(undefined);
+      },
+      expected: "node-1",
+    },
+    {
+      name: "is kept by a clone",
+      change: (nodeInfo: MutableNodeInfo) => nodeInfo,
+      expected: "original",
+    },
+  ])("the name $name", ({ change, expected }) => {
+    const nodeInfo = createNodeInfo(node("original"));
+    change(nodeInfo);
+    expect(nodeInfo.clone().name).toBe(expected);
+    expect(nodeInfo.name).toBe(expected);
+  });
+});

@@ -31,6 +31,11 @@ export interface MutableNodeInfo extends NodeInfo {
   setNode(node: Node | undefined): void;
   /** An independent copy for what-if evaluation (preemption); PodInfos are shared. */
   clone(): MutableNodeInfo;
+  /**
+   * Sets how many nodes of the snapshot hold each of the node's images (`countOf(name)`);
+   * a change bumps the generation (ImageLocality's score depends on it).
+   */
+  setImageNodeCounts(countOf: (imageName: string) => number): void;
 }
 
 /** A mutable image summary; `numNodes` is filled in by {@link createNodeInfoLister}. */
@@ -85,14 +90,18 @@ function samePod(stored: Pod, wanted: Pod): boolean {
   );
 }
 
-function hostPortsOf(pod: Pod): HostPort[] {
-  const ports: HostPort[] = [];
+// Most pods use no host port: adding or removing them allocates nothing for ports.
+const noHostPorts: readonly HostPort[] = Object.freeze([]);
+
+function hostPortsOf(pod: Pod): readonly HostPort[] {
+  let ports: HostPort[] | undefined;
   const containers = pod.spec?.containers;
-  if (!Array.isArray(containers)) return ports;
+  if (!Array.isArray(containers)) return noHostPorts;
   for (const container of containers) {
     if (!Array.isArray(container.ports)) continue;
     for (const port of container.ports) {
       if (typeof port.hostPort !== "number" || port.hostPort <= 0) continue;
+      ports ??= [];
       ports.push({
         ip: port.hostIP || defaultHostIp,
         protocol: port.protocol || defaultPortProtocol,
@@ -100,7 +109,7 @@ function hostPortsOf(pod: Pod): HostPort[] {
       });
     }
   }
-  return ports;
+  return ports ?? noHostPorts;
 }
 
 function portKey(port: HostPort): string {
@@ -121,6 +130,31 @@ function imageStatesOf(node: Node | undefined): Map<string, ImageState> {
   return states;
 }
 
+/** What adding or removing a pod changes besides its requests, worked out once per PodInfo. */
+interface PodTraits {
+  readonly hostPorts: readonly HostPort[];
+  readonly withAffinity: boolean;
+  readonly withRequiredAntiAffinity: boolean;
+}
+
+// Preemption adds and removes the same PodInfos once per candidate node; their pods are
+// read once. A PodInfo's pod never changes (a new pod version gets a new PodInfo).
+const traitsByPodInfo = new WeakMap<PodInfo, PodTraits>();
+
+function traitsOf(podInfo: PodInfo): PodTraits {
+  let traits = traitsByPodInfo.get(podInfo);
+  if (traits === undefined) {
+    const pod = podInfo.pod;
+    traits = {
+      hostPorts: hostPortsOf(pod),
+      withAffinity: podWithAffinity(pod),
+      withRequiredAntiAffinity: podWithRequiredAntiAffinity(pod),
+    };
+    traitsByPodInfo.set(podInfo, traits);
+  }
+  return traits;
+}
+
 function removeFromList(list: PodInfo[], pod: Pod): void {
   const index = list.findIndex((candidate) => samePod(candidate.pod, pod));
   if (index >= 0) list.splice(index, 1);
@@ -130,24 +164,55 @@ class NodeInfoImpl implements MutableNodeInfo {
   node: Node | undefined;
   generation: number;
   allocatable: Resource;
-  requested: Resource = createResource();
-  nonZeroRequested: Resource = createResource();
+  requested: Resource;
+  nonZeroRequested: Resource;
   imageStates: Map<string, ImageState>;
-  readonly pods: PodInfo[] = [];
-  readonly podsWithAffinity: PodInfo[] = [];
-  readonly podsWithRequiredAntiAffinity: PodInfo[] = [];
-  private readonly portUses = new Map<string, PortUse>();
-  private usedPortsCache: readonly HostPort[] | undefined = [];
+  readonly pods: PodInfo[];
+  readonly podsWithAffinity: PodInfo[];
+  readonly podsWithRequiredAntiAffinity: PodInfo[];
+  private readonly portUses: Map<string, PortUse>;
+  private usedPortsCache: readonly HostPort[] | undefined;
 
-  constructor(node: Node | undefined) {
-    this.node = node;
-    this.allocatable = resourceFromList(node?.status?.allocatable);
-    this.imageStates = imageStatesOf(node);
-    this.generation = nextGeneration();
+  /** `node.metadata.name`, read once per node object (Filter and Score ask for it per node). */
+  private nodeName: string | undefined;
+
+  /** A node info for `node`, or (with `source`) an independent copy of `source`. */
+  constructor(node: Node | undefined, source?: NodeInfoImpl) {
+    if (source === undefined) {
+      this.node = node;
+      this.nodeName = node?.metadata?.name;
+      this.allocatable = resourceFromList(node?.status?.allocatable);
+      this.requested = createResource();
+      this.nonZeroRequested = createResource();
+      this.imageStates = imageStatesOf(node);
+      this.pods = [];
+      this.podsWithAffinity = [];
+      this.podsWithRequiredAntiAffinity = [];
+      this.portUses = new Map();
+      this.usedPortsCache = noHostPorts;
+      this.generation = nextGeneration();
+      return;
+    }
+    // Built field by field (preemption clones a node per candidate): nothing made twice.
+    this.node = source.node;
+    this.nodeName = source.nodeName;
+    this.allocatable = cloneResource(source.allocatable);
+    this.requested = cloneResource(source.requested);
+    this.nonZeroRequested = cloneResource(source.nonZeroRequested);
+    this.imageStates = new Map();
+    for (const [name, state] of source.imageStates) this.imageStates.set(name, { ...state });
+    this.pods = source.pods.slice();
+    this.podsWithAffinity = source.podsWithAffinity.slice();
+    this.podsWithRequiredAntiAffinity = source.podsWithRequiredAntiAffinity.slice();
+    this.portUses = new Map();
+    for (const [key, use] of source.portUses)
+      this.portUses.set(key, { hostPort: use.hostPort, count: use.count });
+    this.usedPortsCache = undefined;
+    this.generation = source.generation;
   }
 
   get name(): string {
-    const nodeName = this.node?.metadata?.name;
+    const nodeName = this.nodeName;
     if (nodeName !== undefined) return nodeName;
     // While the node is unknown, its pods still say where they run.
     return this.pods[0]?.pod.spec?.nodeName ?? "";
@@ -161,57 +226,57 @@ class NodeInfoImpl implements MutableNodeInfo {
   }
 
   addPod(pod: Pod | PodInfo): void {
-    const podInfo = isPodInfo(pod) ? pod : createPodInfo(pod);
+    // A PodInfo seen before has traits: no need to tell it from a Pod again.
+    let traits = traitsByPodInfo.get(pod as PodInfo);
+    const podInfo = traits !== undefined || isPodInfo(pod) ? (pod as PodInfo) : createPodInfo(pod);
+    traits ??= traitsOf(podInfo);
     this.pods.push(podInfo);
-    if (podWithAffinity(podInfo.pod)) this.podsWithAffinity.push(podInfo);
-    if (podWithRequiredAntiAffinity(podInfo.pod)) this.podsWithRequiredAntiAffinity.push(podInfo);
-    this.updateAggregates(podInfo, 1);
+    if (traits.withAffinity) this.podsWithAffinity.push(podInfo);
+    if (traits.withRequiredAntiAffinity) this.podsWithRequiredAntiAffinity.push(podInfo);
+    this.updateAggregates(podInfo, traits, 1);
   }
 
   removePod(pod: Pod | PodInfo): boolean {
-    const wanted = isPodInfo(pod) ? pod.pod : pod;
-    const index = this.pods.findIndex((candidate) => samePod(candidate.pod, wanted));
-    const podInfo = this.pods[index];
+    const wanted =
+      traitsByPodInfo.has(pod as PodInfo) || isPodInfo(pod) ? (pod as PodInfo).pod : (pod as Pod);
+    const pods = this.pods;
+    let index = 0;
+    while (index < pods.length && !samePod((pods[index] as PodInfo).pod, wanted)) index++;
+    const podInfo = pods[index];
     if (podInfo === undefined) return false;
     this.pods.splice(index, 1);
-    if (podWithAffinity(podInfo.pod)) removeFromList(this.podsWithAffinity, podInfo.pod);
-    if (podWithRequiredAntiAffinity(podInfo.pod))
-      removeFromList(this.podsWithRequiredAntiAffinity, podInfo.pod);
-    this.updateAggregates(podInfo, -1);
+    const traits = traitsOf(podInfo);
+    if (traits.withAffinity) removeFromList(this.podsWithAffinity, podInfo.pod);
+    if (traits.withRequiredAntiAffinity) removeFromList(this.podsWithRequiredAntiAffinity, podInfo.pod);
+    this.updateAggregates(podInfo, traits, -1);
     return true;
   }
 
   setNode(node: Node | undefined): void {
     this.node = node;
+    this.nodeName = node?.metadata?.name;
     this.allocatable = resourceFromList(node?.status?.allocatable);
     this.imageStates = imageStatesOf(node);
     this.generation = nextGeneration();
   }
 
   clone(): MutableNodeInfo {
-    const copy = new NodeInfoImpl(undefined);
-    copy.node = this.node;
-    copy.allocatable = cloneResource(this.allocatable);
-    copy.requested = cloneResource(this.requested);
-    copy.nonZeroRequested = cloneResource(this.nonZeroRequested);
-    copy.imageStates = new Map();
-    for (const [name, state] of this.imageStates) copy.imageStates.set(name, { ...state });
-    copy.pods.push(...this.pods);
-    copy.podsWithAffinity.push(...this.podsWithAffinity);
-    copy.podsWithRequiredAntiAffinity.push(...this.podsWithRequiredAntiAffinity);
-    for (const [key, use] of this.portUses)
-      copy.portUses.set(key, { hostPort: use.hostPort, count: use.count });
-    copy.usedPortsCache = undefined;
-    copy.generation = this.generation;
-    return copy;
+    return new NodeInfoImpl(undefined, this);
   }
 
-  /** @internal Sets how many nodes of a snapshot hold each image (used by the lister). */
-  applyImageNodeCounts(counts: ReadonlyMap<string, number>): void {
-    for (const [name, state] of this.imageStates) state.numNodes = counts.get(name) ?? 1;
+  setImageNodeCounts(countOf: (imageName: string) => number): void {
+    let changed = false;
+    for (const [name, state] of this.imageStates) {
+      const numNodes = countOf(name);
+      if (state.numNodes !== numNodes) {
+        state.numNodes = numNodes;
+        changed = true;
+      }
+    }
+    if (changed) this.generation = nextGeneration();
   }
 
-  private updateAggregates(podInfo: PodInfo, sign: 1 | -1): void {
+  private updateAggregates(podInfo: PodInfo, traits: PodTraits, sign: 1 | -1): void {
     if (sign > 0) {
       addResource(this.requested, podInfo.requests);
       addResource(this.nonZeroRequested, podInfo.nonZeroRequests);
@@ -219,7 +284,7 @@ class NodeInfoImpl implements MutableNodeInfo {
       subtractResource(this.requested, podInfo.requests);
       subtractResource(this.nonZeroRequested, podInfo.nonZeroRequests);
     }
-    const ports = hostPortsOf(podInfo.pod);
+    const ports = traits.hostPorts;
     if (ports.length > 0) {
       for (const port of ports) this.updatePortUse(port, sign);
       this.usedPortsCache = undefined;
@@ -274,7 +339,7 @@ export function createNodeInfoLister(nodeInfos: readonly NodeInfo[]): NodeInfoLi
     for (const name of nodeInfo.imageStates.keys()) imageCounts.set(name, (imageCounts.get(name) ?? 0) + 1);
   }
   for (const nodeInfo of list) {
-    if (nodeInfo instanceof NodeInfoImpl) nodeInfo.applyImageNodeCounts(imageCounts);
+    if (nodeInfo instanceof NodeInfoImpl) nodeInfo.setImageNodeCounts((name) => imageCounts.get(name) ?? 1);
   }
   return {
     list: () => list,

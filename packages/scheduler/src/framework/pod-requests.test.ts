@@ -7,6 +7,7 @@ import {
   defaultMemoryRequest,
   defaultMilliCpuRequest,
   hasRestartableInitContainer,
+  updatedPodInfo,
 } from "./pod-requests.js";
 
 function container(name: string, requests?: Record<string, string>, sidecar = false): Container {
@@ -244,6 +245,43 @@ describe("createPodInfo", () => {
       ephemeralStorage: 1000,
     });
     expect(podInfo.nonZeroRequests.scalarResources.get("example.com/foo")).toBe(1);
+  });
+});
+
+describe("updatedPodInfo", () => {
+  const original = pod([container("c1", { cpu: "1" })], [container("init", { cpu: "2" })], { cpu: "10m" });
+  it.each([
+    {
+      name: "keeps the requests of an earlier version with the same containers (a bound copy)",
+      next: { ...original, spec: { ...(original.spec as NonNullable<Pod["spec"]>), nodeName: "node-1" } },
+      reused: true,
+    },
+    {
+      name: "recomputes them when a container's requests changed",
+      next: pod([container("c1", { cpu: "2" })], [container("init", { cpu: "2" })], { cpu: "10m" }),
+      reused: false,
+    },
+    {
+      name: "recomputes them when an init container changed",
+      next: pod([container("c1", { cpu: "1" })], [container("init", { cpu: "2" }, true)], { cpu: "10m" }),
+      reused: false,
+    },
+    {
+      name: "recomputes them when the overhead changed",
+      next: pod([container("c1", { cpu: "1" })], [container("init", { cpu: "2" })]),
+      reused: false,
+    },
+  ])("$name", ({ next, reused }) => {
+    const previous = createPodInfo(original);
+    const podInfo = updatedPodInfo(next, previous);
+    expect(podInfo.pod).toBe(next);
+    expect(podInfo.requests === previous.requests).toBe(reused);
+    expect(podInfo.requests).toEqual(computePodRequests(next));
+    expect(podInfo.nonZeroRequests).toEqual(createPodInfo(next).nonZeroRequests);
+  });
+
+  it("computes the requests when there is no earlier version", () => {
+    expect(updatedPodInfo(original, undefined)).toEqual(createPodInfo(original));
   });
 });
 

@@ -1,5 +1,6 @@
 import { type Pod, type Quantity, QuantityFormat, quantityFromMilli, quantityFromValue } from "@kubesim/core";
 import { addNamedQuantity, createResource, parseResourceQuantity, resourceNames } from "./resource.js";
+import { sameJson } from "./same-json.js";
 import type { PodInfo, Resource } from "./types.js";
 
 /** The CPU a container that does not mention cpu counts for in scoring: 100m (upstream `DefaultMilliCPURequest`). */
@@ -148,6 +149,31 @@ export function hasRestartableInitContainer(pod: Pod): boolean {
     if (container.restartPolicy === "Always") return true;
   }
   return false;
+}
+
+/**
+ * Whether two pods have the same inputs to {@link computePodRequests} and
+ * {@link computeNonZeroPodRequests} (containers, init containers, overhead), so one's
+ * requests are the other's.
+ */
+export function sameRequestInputs(first: Pod, second: Pod): boolean {
+  const left = first.spec;
+  const right = second.spec;
+  return (
+    sameJson(left?.containers, right?.containers) &&
+    sameJson(left?.initContainers, right?.initContainers) &&
+    sameJson(left?.overhead, right?.overhead)
+  );
+}
+
+/**
+ * A {@link PodInfo} for `pod` that takes the requests of `previous` (a PodInfo of an
+ * earlier version of the pod) when {@link sameRequestInputs} says they cannot differ,
+ * and computes them otherwise. Requests are read-only, so sharing them is safe.
+ */
+export function updatedPodInfo(pod: Pod, previous: PodInfo | undefined): PodInfo {
+  if (previous === undefined || !sameRequestInputs(previous.pod, pod)) return createPodInfo(pod);
+  return { pod, requests: previous.requests, nonZeroRequests: previous.nonZeroRequests };
 }
 
 /**

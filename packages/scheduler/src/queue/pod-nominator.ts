@@ -1,6 +1,9 @@
 import type { Pod } from "@kubesim/core";
 import { nominatorPodKey } from "./pod-key.js";
 
+// Filter asks every node of every cycle; most have no nominated pod.
+const noPods: readonly Pod[] = Object.freeze([]);
+
 function statusNominatedNodeName(pod: Pod | undefined): string {
   const name = pod?.status?.nominatedNodeName;
   return typeof name === "string" ? name : "";
@@ -15,6 +18,12 @@ function statusNominatedNodeName(pod: Pod | undefined): string {
 export class PodNominator {
   private readonly podsByNode = new Map<string, Pod[]>();
   private readonly nodeByPod = new Map<string, string>();
+  private changes = 0;
+
+  /** A number that changes whenever a nomination may have changed (for caches of {@link podsForNode}). */
+  version(): number {
+    return this.changes;
+  }
 
   /**
    * Nominates `pod` to `nodeName`, replacing an earlier nomination. Without `nodeName`
@@ -24,6 +33,7 @@ export class PodNominator {
    * node is ever asked about).
    */
   add(pod: Pod, nodeName?: string): void {
+    this.changes++;
     this.delete(pod);
     const node = nodeName ?? statusNominatedNodeName(pod);
     if (node === "") return;
@@ -52,6 +62,7 @@ export class PodNominator {
 
   /** Removes the pod's nomination, if any. */
   delete(pod: Pod): void {
+    this.changes++;
     const key = nominatorPodKey(pod);
     const node = this.nodeByPod.get(key);
     if (node === undefined) return;
@@ -63,14 +74,20 @@ export class PodNominator {
     if (pods.length === 0) this.podsByNode.delete(node);
   }
 
+  /** How many pods are nominated. */
+  size(): number {
+    return this.nodeByPod.size;
+  }
+
   /** The node the pod is nominated to, or `undefined`. */
   nodeOf(pod: Pod): string | undefined {
     return this.nodeByPod.get(nominatorPodKey(pod));
   }
 
-  /** The pods nominated to the node, in nomination order (a copy). */
-  podsForNode(nodeName: string): Pod[] {
+  /** The pods nominated to the node, in nomination order (a copy; a shared frozen empty list when none). */
+  podsForNode(nodeName: string): readonly Pod[] {
+    if (this.nodeByPod.size === 0) return noPods;
     const pods = this.podsByNode.get(nodeName);
-    return pods === undefined ? [] : [...pods];
+    return pods === undefined ? noPods : [...pods];
   }
 }

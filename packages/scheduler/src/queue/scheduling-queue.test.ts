@@ -755,6 +755,57 @@ describe("createSchedulingQueue nominated pods", () => {
     expect(queue.nominatedPodsForNode("node-2")).toEqual([]);
   });
 
+  it.each([
+    { name: "no pod is nominated at first", nominate: [] as [string, string][], expected: false },
+    {
+      name: "a nominated pod is reported",
+      nominate: [["a", "node-1"]] as [string, string][],
+      expected: true,
+    },
+    {
+      name: "a nomination cleared with an empty node name no longer counts",
+      nominate: [
+        ["a", "node-1"],
+        ["a", ""],
+      ] as [string, string][],
+      expected: false,
+    },
+  ])("hasNominatedPods: $name", ({ nominate, expected }) => {
+    const { queue } = setup();
+    for (const [name, nodeName] of nominate) queue.addNominatedPod(makePod(name), nodeName);
+    expect(queue.hasNominatedPods()).toBe(expected);
+  });
+
+  it.each([
+    {
+      name: "a nomination",
+      change: (queue: SchedulingQueue) => queue.addNominatedPod(makePod("b"), "node-1"),
+    },
+    {
+      name: "a removed nomination",
+      change: (queue: SchedulingQueue) => queue.deleteNominatedPodIfExists(makePod("a")),
+    },
+    {
+      name: "an update of a nominated pod",
+      change: (queue: SchedulingQueue) => queue.update(makePod("a"), makePod("a", { labels: { v: "2" } })),
+    },
+  ])("nominationVersion changes after $name", ({ change }) => {
+    const { queue } = setup();
+    queue.add(makePod("a"));
+    queue.addNominatedPod(makePod("a"), "node-1");
+    const before = queue.nominationVersion();
+    change(queue);
+    expect(queue.nominationVersion()).not.toBe(before);
+  });
+
+  it("hands out an unchangeable empty list for a node without nominations", () => {
+    const { queue } = setup();
+    const none = queue.nominatedPodsForNode("node-1") as Pod[];
+    expect(() => none.push(makePod("intruder"))).toThrow(TypeError);
+    queue.addNominatedPod(makePod("a"), "node-2");
+    expect(queue.nominatedPodsForNode("node-1")).toEqual([]);
+  });
+
   it("an empty node name clears the nomination", () => {
     const { queue } = setup();
     queue.addNominatedPod(makePod("a"), "node-1");

@@ -160,7 +160,11 @@ export interface SchedulingQueue {
   /** Drops the pod's nomination. */
   deleteNominatedPodIfExists(pod: Pod): void;
   /** The pods nominated to a node, latest versions, in nomination order. */
-  nominatedPodsForNode(nodeName: string): Pod[];
+  nominatedPodsForNode(nodeName: string): readonly Pod[];
+  /** Whether any pod is nominated to any node. */
+  hasNominatedPods(): boolean;
+  /** Changes whenever the nominations may have changed: answers of {@link SchedulingQueue.nominatedPodsForNode} may be kept until then. */
+  nominationVersion(): number;
   /** Stops the queue: cancels its timers; `pop()` returns `undefined` from now on. */
   close(): void;
 }
@@ -561,6 +565,14 @@ export function createSchedulingQueue(options: SchedulingQueueOptions): Scheduli
 
     nominatedPodsForNode(nodeName) {
       return nominator.podsForNode(nodeName);
+    },
+
+    hasNominatedPods() {
+      return nominator.size() > 0;
+    },
+
+    nominationVersion() {
+      return nominator.version();
     },
 
     close() {

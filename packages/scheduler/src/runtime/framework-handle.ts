@@ -36,6 +36,11 @@ export interface SchedulerServices {
   readonly random: Random;
   /** Pods nominated to a node (upstream's `PodNominator.NominatedPodsForNode`). */
   nominatedPodsForNode(nodeName: string): readonly PodInfo[];
+  /**
+   * Whether any pod is nominated anywhere; lets a Filter loop skip asking every node.
+   * Absent: every node is asked.
+   */
+  hasNominatedPods?(): boolean;
   /** The newest copy of a pod in the informer cache, or `undefined` when it is gone. */
   getPod(namespace: string, name: string): Pod | undefined;
   /** Records an event through the events API recorder (best effort, never throws). */

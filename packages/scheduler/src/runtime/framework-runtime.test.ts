@@ -363,6 +363,95 @@ describe("runScorePlugins", () => {
   });
 });
 
+describe("runScorePluginTotals", () => {
+  const throwing = (message: string) => () => {
+    throw new Error(message);
+  };
+  const cases: ReadonlyArray<{
+    name: string;
+    plugins: readonly PluginDefinition[];
+    score: readonly (string | ProfilePluginEntry)[];
+    nodes: readonly string[];
+    expectedTotals: readonly number[];
+    expectedReasons?: readonly string[];
+  }> = [
+    {
+      name: "sums the weighted, normalized scores of every plugin per node",
+      plugins: [
+        fakePlugin("Raw", scoreBy({ a: 10, b: 20 })),
+        fakePlugin(
+          "Normalized",
+          scoreBy({ a: 1, b: 4 }, (scores) => {
+            for (const entry of scores) entry.score *= 25;
+          }),
+        ),
+      ],
+      score: [
+        { name: "Raw", weight: 2 },
+        { name: "Normalized", weight: 0 },
+      ],
+      nodes: ["a", "b"],
+      expectedTotals: [45, 140],
+    },
+    {
+      name: "counts a missing raw score as 0",
+      plugins: [fakePlugin("Sparse", { score: () => ({ score: undefined }) })],
+      score: ["Sparse"],
+      nodes: ["a"],
+      expectedTotals: [0],
+    },
+    {
+      name: "reports the first invalid score in node order, whichever plugin gave it",
+      plugins: [
+        fakePlugin("Late", scoreBy({ a: 10, b: 500 })),
+        fakePlugin("Early", scoreBy({ a: 200, b: 1 })),
+      ],
+      score: ["Late", "Early"],
+      nodes: ["a", "b"],
+      expectedTotals: [],
+      expectedReasons: [
+        'applying score defaultWeights on Score plugins: plugin "Early" returns an invalid score 200, it should in the range of [0, 100] after normalizing',
+      ],
+    },
+    {
+      name: "reports the first failing Score in plugin order",
+      plugins: [
+        fakePlugin("Fine", scoreBy({ a: 1 })),
+        fakePlugin("Broken", { score: throwing("no score today") }),
+      ],
+      score: ["Fine", "Broken"],
+      nodes: ["a"],
+      expectedTotals: [],
+      expectedReasons: ['running Score plugins: plugin "Broken" failed with: no score today'],
+    },
+    {
+      name: "reports a failing NormalizeScore",
+      plugins: [
+        fakePlugin("Odd", {
+          ...scoreBy({ a: 1 }),
+          scoreExtensions: () => ({ normalizeScore: () => unschedulable("cannot normalize") }),
+        }),
+      ],
+      score: ["Odd"],
+      nodes: ["a"],
+      expectedTotals: [],
+      expectedReasons: ['running Normalize on Score plugins: plugin "Odd" failed with: cannot normalize'],
+    },
+  ];
+
+  it.each(cases)("$name", ({ plugins, score, nodes, expectedTotals, expectedReasons }) => {
+    const framework = frameworkFor({ plugins, points: { score } });
+    const nodeInfos = nodes.map((name) => createNodeInfo(node(name)));
+    const totals = framework.runScorePluginTotals(new CycleState(), pod, nodeInfos);
+    expect([...totals.totals]).toEqual(expectedTotals);
+    expect(totals.status?.reasons).toEqual(expectedReasons);
+    // The same answer as the detailed run, which explain() shows.
+    const detailed = framework.runScorePlugins(new CycleState(), pod, nodeInfos);
+    expect(detailed.scores.map((entry) => entry.totalScore)).toEqual(expectedTotals);
+    expect(detailed.status?.reasons).toEqual(expectedReasons);
+  });
+});
+
 describe("createFrameworkRuntime", () => {
   it.each([
     {

@@ -52,6 +52,8 @@ import {
   instantiatePlugins,
   type NamedPlugin,
 } from "./instantiate-plugins.js";
+import { listFreeNormalizerDefinitions, nodeLocalPluginDefinitions } from "./node-local-plugins.js";
+import { memoMiss, NodeResultMemo } from "./node-result-memo.js";
 import type { NodeStatusMap } from "./node-status-map.js";
 import { createWaitingPod, maxPermitTimeoutMs, type TrackedWaitingPod } from "./waiting-pods.js";
 
@@ -86,6 +88,18 @@ export interface NodePluginScores {
   readonly scores: readonly PluginScore[];
   readonly totalScore: number;
 }
+
+/**
+ * Runs the Filter plugins of one cycle on a node (see {@link FrameworkRuntime.filterRunner}).
+ * `slot` is the node's index in the node list given to {@link FrameworkRuntime.beginNodeMemo}
+ * (-1 or omitted: not from that list, nothing remembered).
+ */
+export type FilterRunner = (
+  state: CycleState,
+  pod: Pod,
+  nodeInfo: NodeInfo,
+  slot?: number,
+) => Status | undefined;
 
 /** What the PreFilter plugins decided. */
 export interface PreFilterOutcome {
@@ -145,6 +159,22 @@ export interface FrameworkRuntime {
   runFilterPlugins(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined;
   /** As {@link FrameworkRuntime.runFilterPlugins}, also with higher-or-equal priority nominated pods added. */
   runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined;
+  /**
+   * {@link FrameworkRuntime.runFilterPluginsWithNominatedPods} with the Filter plugins that
+   * `state` does not skip, and whether any pod is nominated, fixed now: for one synchronous
+   * loop over the nodes of a cycle (neither may change while the returned runner is used).
+   * With `memoId` from {@link FrameworkRuntime.beginNodeMemo}, node-local plugins answer
+   * nodes of that list (given by slot) from earlier cycles when nothing changed.
+   */
+  filterRunner(state: CycleState, memoId?: number): FilterRunner;
+  /**
+   * Starts remembering, for this cycle's pod over `nodes` (the snapshot's node list), what
+   * node-local plugins answer per node, and reusing earlier answers for pods with the same
+   * spec on unchanged nodes (see `NodeResultMemo`). Returns the id to pass to
+   * {@link FrameworkRuntime.filterRunner} and {@link FrameworkRuntime.runScorePluginTotals},
+   * 0 when nothing can be remembered.
+   */
+  beginNodeMemo(pod: Pod, nodes: readonly NodeInfo[]): number;
   runPostFilterPlugins(state: CycleState, pod: Pod, statuses: NodeStatusMap): Promise<PostFilterOutcome>;
   runPreScorePlugins(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): Status | undefined;
   runScorePlugins(
@@ -152,6 +182,18 @@ export interface FrameworkRuntime {
     pod: Pod,
     nodes: readonly NodeInfo[],
   ): { readonly scores: readonly NodePluginScores[]; readonly status: Status | undefined };
+  /**
+   * As {@link FrameworkRuntime.runScorePlugins} (same plugin calls, same errors), but only
+   * the weighted total of each node, by index: what selecting a host needs, without the
+   * per-plugin breakdown objects. The totals are only valid until the next call (their
+   * storage is reused).
+   */
+  runScorePluginTotals(
+    state: CycleState,
+    pod: Pod,
+    nodes: readonly NodeInfo[],
+    memo?: { readonly id: number; readonly slots: ArrayLike<number> },
+  ): { readonly totals: Float64Array; readonly status: Status | undefined };
   runReservePluginsReserve(state: CycleState, pod: Pod, nodeName: string): Status | undefined;
   runReservePluginsUnreserve(state: CycleState, pod: Pod, nodeName: string): void;
   /** Permit plugins; returns a `Wait` status when some plugin asked the pod to wait. */
@@ -183,6 +225,60 @@ function wrapError(prefix: string, status: Status): Status {
   return errorStatus(new Error(`${prefix}: ${statusMessage(status)}`));
 }
 
+/** A node's score row: nothing remembered for it. */
+const rowNone = 0;
+/** A node's score row: complete, every node-local Score comes from it. */
+const rowHit = 1;
+/** A node's score row: being written this cycle, complete once every plugin scored. */
+const rowFill = 2;
+
+/** Buffers {@link FrameworkRuntime.runScorePluginTotals} reuses from one cycle to the next. */
+interface ScoreScratch {
+  busy: boolean;
+  epochs: Int32Array;
+  /** Per node of the cycle: {@link rowNone}, {@link rowHit} or {@link rowFill}. */
+  rows: Uint8Array;
+  totals: Float64Array;
+  readonly values: unknown[][];
+  readonly list: NodeScore[];
+  /** NodeScore objects for the in-tree normalizers, by node index. */
+  readonly pool: { name: string; score: number }[];
+}
+
+function createScoreScratch(): ScoreScratch {
+  return {
+    busy: false,
+    epochs: new Int32Array(0),
+    rows: new Uint8Array(0),
+    totals: new Float64Array(0),
+    values: [],
+    list: [],
+    pool: [],
+  };
+}
+
+function scoreFailure(name: string, status: Status | undefined): Status {
+  return errorStatus(
+    new Error(`running Score plugins: plugin ${quote(name)} failed with: ${statusMessage(status)}`),
+  );
+}
+
+function normalizeFailure(name: string, status: Status | undefined): Status {
+  return errorStatus(
+    new Error(
+      `running Normalize on Score plugins: plugin ${quote(name)} failed with: ${statusMessage(status)}`,
+    ),
+  );
+}
+
+function invalidScore(name: string, normalized: number): Status {
+  return errorStatus(
+    new Error(
+      `applying score defaultWeights on Score plugins: plugin ${quote(name)} returns an invalid score ${normalized}, it should in the range of [${minNodeScore}, ${maxNodeScore}] after normalizing`,
+    ),
+  );
+}
+
 function intersect(left: ReadonlySet<string> | undefined, right: ReadonlySet<string> | undefined) {
   if (left === undefined) return right;
   if (right === undefined) return left;
@@ -206,6 +302,8 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
   const nominatedPodsForNode = services
     ? (nodeName: string) => services.nominatedPodsForNode(nodeName)
     : () => emptyPodInfos;
+  const hasNominatedPods = (): boolean =>
+    services !== undefined && (services.hasNominatedPods === undefined || services.hasNominatedPods());
 
   // The runtime is referenced by the handle before its plugin lists are filled; the
   // closures below only run once plugins exist.
@@ -251,10 +349,51 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
   const bindPlugins = listOf<BindPlugin>("bind");
   const postBindPlugins = listOf<PostBindPlugin>("postBind");
 
-  const runFilterPlugins = (state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined => {
-    const skip = state.skipFilterPlugins;
-    for (const { name, plugin } of filterPlugins) {
-      if (skip.size > 0 && skip.has(name)) continue;
+  // Memo columns: the Filter of every node-local plugin.
+  const isNodeLocal = (name: string): boolean => {
+    const definition = definitions.get(name);
+    return definition !== undefined && nodeLocalPluginDefinitions.has(definition);
+  };
+  const filterColumns = new Map<string, number>();
+  for (const { name } of filterPlugins) if (isNodeLocal(name)) filterColumns.set(name, filterColumns.size);
+  // Score rows: one position per node-local Score plugin.
+  const scorePositions = new Map<string, number>();
+  for (const { name } of scorePlugins) if (isNodeLocal(name)) scorePositions.set(name, scorePositions.size);
+  const memo = new NodeResultMemo(filterColumns.size, scorePositions.size);
+  const listFreeNormalizers = new Set<string>();
+  for (const { name } of scorePlugins) {
+    const definition = definitions.get(name);
+    if (definition !== undefined && listFreeNormalizerDefinitions.has(definition))
+      listFreeNormalizers.add(name);
+  }
+
+  // Frozen statuses are shared constants: each is tagged with its plugin once, not per node.
+  const taggedStatuses = new WeakMap<Status, Status>();
+  const tagged = (status: Status, name: string): Status => {
+    if (status.plugin === name || !Object.isFrozen(status)) return withPlugin(status, name);
+    let result = taggedStatuses.get(status);
+    if (result === undefined || result.plugin !== name) {
+      result = Object.freeze(withPlugin(status, name));
+      taggedStatuses.set(status, result);
+    }
+    return result;
+  };
+
+  /**
+   * Runs `active` (Filter plugins, in order) until one does not succeed. The profile's
+   * full list (a single call) skips the plugins `state` says to skip; any other list was
+   * made without them.
+   */
+  const runActiveFilterPlugins = (
+    active: readonly NamedPlugin<FilterPlugin>[],
+    state: CycleState,
+    pod: Pod,
+    nodeInfo: NodeInfo,
+  ): Status | undefined => {
+    const skip = active === filterPlugins ? state.skipFilterPlugins : undefined;
+    for (let index = 0; index < active.length; index++) {
+      const { name, plugin } = active[index] as NamedPlugin<FilterPlugin>;
+      if (skip !== undefined && skip.size > 0 && skip.has(name)) continue;
       let status: Status | undefined;
       try {
         status = plugin.filter(state, pod, nodeInfo);
@@ -262,11 +401,20 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
         status = errorStatus(error);
       }
       if (status === undefined || status.code === Code.Success) continue;
-      if (!isRejected(status)) status = wrapError(`running ${quote(name)} filter plugin`, status);
-      return withPlugin(status, name);
+      if (!isRejected(status))
+        return withPlugin(wrapError(`running ${quote(name)} filter plugin`, status), name);
+      return tagged(status, name);
     }
     return undefined;
   };
+
+  const activeFilterPlugins = (state: CycleState): readonly NamedPlugin<FilterPlugin>[] => {
+    const skip = state.skipFilterPlugins;
+    return skip.size === 0 ? filterPlugins : filterPlugins.filter(({ name }) => !skip.has(name));
+  };
+
+  const runFilterPlugins = (state: CycleState, pod: Pod, nodeInfo: NodeInfo): Status | undefined =>
+    runActiveFilterPlugins(filterPlugins, state, pod, nodeInfo);
 
   const runPreFilterExtension = (
     operation: "AddPod" | "RemovePod",
@@ -298,11 +446,9 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
   const addNominatedPods = (
     state: CycleState,
     pod: Pod,
-    nodeInfo: NodeInfo,
+    nodeInfo: MutableNodeInfo,
+    nominated: readonly PodInfo[],
   ): { state: CycleState; nodeInfo: NodeInfo; added: boolean; status?: Status } => {
-    if (nodeInfo.node === undefined) return { state, nodeInfo, added: false };
-    const nominated = nominatedPodsForNode(nodeInfo.name);
-    if (nominated.length === 0 || !isMutableNodeInfo(nodeInfo)) return { state, nodeInfo, added: false };
     const priority = podPriority(pod);
     const uid = pod.metadata?.uid;
     let nodeInfoOut: MutableNodeInfo | undefined;
@@ -318,6 +464,241 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
     }
     if (nodeInfoOut === undefined || stateOut === undefined) return { state, nodeInfo, added: false };
     return { state: stateOut, nodeInfo: nodeInfoOut, added: true };
+  };
+
+  /**
+   * {@link runActiveFilterPlugins} answering node-local plugins from the memo when it can
+   * (`columns[i]` is the memo column of `active[i]`, -1 for none). Only successes and
+   * rejections are remembered; an error is computed again next time.
+   */
+  const runActiveFilterPluginsWithMemo = (
+    active: readonly NamedPlugin<FilterPlugin>[],
+    columns: readonly number[],
+    allRemembered: boolean,
+    memoId: number,
+    slot: number,
+    state: CycleState,
+    pod: Pod,
+    nodeInfo: NodeInfo,
+  ): Status | undefined => {
+    const epoch = memo.enter(slot, nodeInfo, memoId);
+    // Every Filter remembered and all of them passed here last time: nothing to ask.
+    if (allRemembered && epoch !== 0 && memo.passed(slot, epoch)) return undefined;
+    for (let index = 0; index < active.length; index++) {
+      const { name, plugin } = active[index] as NamedPlugin<FilterPlugin>;
+      const column = epoch === 0 ? -1 : (columns[index] as number);
+      let status: Status | undefined;
+      const remembered = column < 0 ? memoMiss : memo.lookup(column, slot, epoch);
+      if (remembered !== memoMiss) {
+        status = remembered as Status | undefined;
+      } else {
+        try {
+          status = plugin.filter(state, pod, nodeInfo);
+        } catch (error) {
+          status = errorStatus(error);
+        }
+        if (column >= 0) {
+          // A rejection is kept tagged with its plugin, so a reuse allocates nothing.
+          if (isRejected(status)) {
+            status = withPlugin(status as Status, name);
+            memo.store(column, slot, epoch, status);
+          } else if (status === undefined || status.code === Code.Success) {
+            memo.store(column, slot, epoch, status);
+          }
+        }
+      }
+      if (status === undefined || status.code === Code.Success) continue;
+      if (!isRejected(status)) status = wrapError(`running ${quote(name)} filter plugin`, status);
+      return withPlugin(status, name);
+    }
+    if (allRemembered && epoch !== 0) memo.markPassed(slot, epoch);
+    return undefined;
+  };
+
+  const runFilterPluginsWithNominatedPods = (
+    active: readonly NamedPlugin<FilterPlugin>[],
+    state: CycleState,
+    pod: Pod,
+    nodeInfo: NodeInfo,
+    memoColumnsOfActive?: readonly number[],
+    allRemembered = false,
+    memoId = 0,
+    slot = -1,
+    checkNominated = true,
+  ): Status | undefined => {
+    if (checkNominated && nodeInfo.node !== undefined) {
+      const nominated = nominatedPodsForNode(nodeInfo.name);
+      if (nominated.length > 0 && isMutableNodeInfo(nodeInfo)) {
+        // Two passes when higher-or-equal priority pods are nominated here: with them (the
+        // pod must yield to them) and, if that passes, without them (they may land elsewhere).
+        const withNominated = addNominatedPods(state, pod, nodeInfo, nominated);
+        if (withNominated.status !== undefined) return withNominated.status;
+        const status = runActiveFilterPlugins(active, withNominated.state, pod, withNominated.nodeInfo);
+        if (!withNominated.added || !isSuccess(status)) return status;
+      }
+    }
+    if (memoColumnsOfActive !== undefined && memoId > 0 && slot >= 0) {
+      return runActiveFilterPluginsWithMemo(
+        active,
+        memoColumnsOfActive,
+        allRemembered,
+        memoId,
+        slot,
+        state,
+        pod,
+        nodeInfo,
+      );
+    }
+    return runActiveFilterPlugins(active, state, pod, nodeInfo);
+  };
+
+  const sharedScoreScratch = createScoreScratch();
+
+  /** {@link FrameworkRuntime.runScorePluginTotals} with the buffers it may reuse. */
+  const scorePluginTotals = (
+    state: CycleState,
+    pod: Pod,
+    nodes: readonly NodeInfo[],
+    memoSlots: { readonly id: number; readonly slots: ArrayLike<number> } | undefined,
+    scratch: ScoreScratch,
+  ): { readonly totals: Float64Array; readonly status: Status | undefined } => {
+    const count = nodes.length;
+    const memoId = memoSlots?.id ?? 0;
+    const slots = memoSlots?.slots;
+    const skip = state.skipScorePlugins;
+    const active = skip.size === 0 ? scorePlugins : scorePlugins.filter(({ name }) => !skip.has(name));
+    // Per node (checked once for all plugins): its memo epoch, and whether its score row is
+    // complete (rowHit), being filled (rowFill: complete it after the plugins ran) or neither.
+    let epochs: Int32Array | undefined;
+    let rows: Uint8Array | undefined;
+    if (slots !== undefined && memoId > 0 && scorePositions.size > 0) {
+      if (scratch.epochs.length < count) {
+        scratch.epochs = new Int32Array(count);
+        scratch.rows = new Uint8Array(count);
+      }
+      epochs = scratch.epochs;
+      rows = scratch.rows;
+      for (let index = 0; index < count; index++) {
+        const slot = slots[index] ?? -1;
+        const epoch = slot < 0 ? 0 : memo.enter(slot, nodes[index] as NodeInfo, memoId);
+        epochs[index] = epoch;
+        rows[index] = epoch === 0 ? rowNone : memo.rowComplete(slot, epoch) ? rowHit : rowFill;
+      }
+    }
+    // Per active plugin, by node index: what Score returned, then what NormalizeScore made of
+    // it. Entries from `count` on are left over from earlier cycles and never read.
+    const valuesByPlugin = scratch.values;
+    for (let pluginIndex = 0; pluginIndex < active.length; pluginIndex++) {
+      const { name, plugin } = active[pluginIndex] as NamedPlugin<ScorePlugin>;
+      let values = valuesByPlugin[pluginIndex];
+      if (values === undefined) {
+        values = [];
+        valuesByPlugin[pluginIndex] = values;
+      }
+      const position = rows === undefined ? -1 : (scorePositions.get(name) ?? -1);
+      for (let index = 0; index < count; index++) {
+        const row = position < 0 ? rowNone : ((rows as Uint8Array)[index] as number);
+        if (row === rowHit) {
+          values[index] = memo.rowValue((slots as ArrayLike<number>)[index] as number, position);
+          continue;
+        }
+        let answer: { readonly score: number; readonly status?: Status };
+        try {
+          answer = plugin.score(state, pod, nodes[index] as NodeInfo);
+        } catch (error) {
+          answer = { score: 0, status: errorStatus(error) };
+        }
+        const status = answer.status;
+        if (status !== undefined && status.code !== Code.Success) {
+          return { totals: new Float64Array(0), status: scoreFailure(name, status) };
+        }
+        const score = answer.score;
+        values[index] = score;
+        if (row === rowFill) {
+          // Only numbers go into a row; a node with anything else is asked again next time.
+          if (typeof score === "number")
+            memo.setRowValue((slots as ArrayLike<number>)[index] as number, position, score);
+          else (rows as Uint8Array)[index] = rowNone;
+        }
+      }
+    }
+    if (rows !== undefined) {
+      for (let index = 0; index < count; index++) {
+        if (rows[index] === rowFill) {
+          memo.completeRow(
+            (slots as ArrayLike<number>)[index] as number,
+            (epochs as Int32Array)[index] as number,
+          );
+        }
+      }
+    }
+    for (let pluginIndex = 0; pluginIndex < active.length; pluginIndex++) {
+      const { name, plugin } = active[pluginIndex] as NamedPlugin<ScorePlugin>;
+      const extensions = plugin.scoreExtensions?.();
+      if (extensions === undefined) continue;
+      const values = valuesByPlugin[pluginIndex] as unknown[];
+      // NormalizeScore works on a NodeScore list of its own, as upstream's NodeScoreList.
+      // In-tree normalizers keep no reference to it, so theirs is reused across cycles.
+      const pooled = listFreeNormalizers.has(name);
+      const list: NodeScore[] = pooled ? scratch.list : new Array(count);
+      if (pooled) list.length = count;
+      for (let index = 0; index < count; index++) {
+        const nodeName = (nodes[index] as NodeInfo).name;
+        const score = values[index] as number;
+        if (!pooled) {
+          list[index] = { name: nodeName, score };
+          continue;
+        }
+        let entry = scratch.pool[index];
+        if (entry === undefined) {
+          entry = { name: nodeName, score };
+          scratch.pool[index] = entry;
+        } else {
+          entry.name = nodeName;
+          entry.score = score;
+        }
+        list[index] = entry;
+      }
+      let status: Status | undefined;
+      try {
+        status = extensions.normalizeScore(state, pod, list);
+      } catch (error) {
+        status = errorStatus(error);
+      }
+      if (!isSuccess(status)) return { totals: new Float64Array(0), status: normalizeFailure(name, status) };
+      for (let index = 0; index < count; index++) values[index] = list[index]?.score;
+    }
+    // Accumulated plugin by plugin (each node's sum in plugin order, as node by node); the
+    // first invalid score in node-major order is reported, as upstream's loop finds it.
+    if (scratch.totals.length < count) scratch.totals = new Float64Array(count);
+    const totals = scratch.totals.subarray(0, count);
+    totals.fill(0);
+    let invalid = false;
+    for (let pluginIndex = 0; pluginIndex < active.length; pluginIndex++) {
+      const values = valuesByPlugin[pluginIndex] as unknown[];
+      const weight = scoreWeights.get((active[pluginIndex] as NamedPlugin<ScorePlugin>).name) ?? 1;
+      for (let index = 0; index < count; index++) {
+        const normalized = (values[index] ?? 0) as number;
+        if (normalized > maxNodeScore || normalized < minNodeScore || Number.isNaN(normalized)) {
+          invalid = true;
+          break;
+        }
+        totals[index] = (totals[index] as number) + normalized * weight;
+      }
+      if (invalid) break;
+    }
+    if (invalid) {
+      for (let index = 0; index < count; index++) {
+        for (let pluginIndex = 0; pluginIndex < active.length; pluginIndex++) {
+          const normalized = ((valuesByPlugin[pluginIndex] as unknown[])[index] ?? 0) as number;
+          if (normalized > maxNodeScore || normalized < minNodeScore || Number.isNaN(normalized)) {
+            const name = (active[pluginIndex] as NamedPlugin<ScorePlugin>).name;
+            return { totals: new Float64Array(0), status: invalidScore(name, normalized) };
+          }
+        }
+      }
+    }
+    return { totals, status: undefined };
   };
 
   const plainStatus = (code: Code, message: string): Status =>
@@ -426,14 +807,30 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
     runFilterPlugins,
 
     runFilterPluginsWithNominatedPods(state, pod, nodeInfo) {
-      // Two passes when higher-or-equal priority pods are nominated here: with them (the
-      // pod must yield to them) and, if that passes, without them (they may land elsewhere).
-      const withNominated = addNominatedPods(state, pod, nodeInfo);
-      if (withNominated.status !== undefined) return withNominated.status;
-      const status = runFilterPlugins(withNominated.state, pod, withNominated.nodeInfo);
-      if (!withNominated.added || !isSuccess(status)) return status;
-      return runFilterPlugins(state, pod, nodeInfo);
+      return runFilterPluginsWithNominatedPods(filterPlugins, state, pod, nodeInfo);
     },
+
+    filterRunner(state, memoId = 0) {
+      const active = activeFilterPlugins(state);
+      const columns = active.map(({ name }) => filterColumns.get(name) ?? -1);
+      const allRemembered = !columns.includes(-1);
+      // Filter plugins cannot nominate: while the loop runs, nominations stay as they are.
+      const checkNominated = hasNominatedPods();
+      return (cycleState, pod, nodeInfo, slot = -1) =>
+        runFilterPluginsWithNominatedPods(
+          active,
+          cycleState,
+          pod,
+          nodeInfo,
+          columns,
+          allRemembered,
+          memoId,
+          slot,
+          checkNominated,
+        );
+    },
+
+    beginNodeMemo: (pod, nodes) => memo.begin(nodes, pod),
 
     async runPostFilterPlugins(state, pod, statuses) {
       let result: PostFilterResult | undefined;
@@ -501,14 +898,7 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
             answer = { score: 0, status: errorStatus(error) };
           }
           if (!isSuccess(answer.status)) {
-            return {
-              scores: [],
-              status: errorStatus(
-                new Error(
-                  `running Score plugins: plugin ${quote(name)} failed with: ${statusMessage(answer.status)}`,
-                ),
-              ),
-            };
+            return { scores: [], status: scoreFailure(name, answer.status) };
           }
           raw[index] = answer.score;
           list[index] = { name: nodeInfo.name, score: answer.score };
@@ -527,14 +917,7 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
           status = errorStatus(error);
         }
         if (!isSuccess(status)) {
-          return {
-            scores: [],
-            status: errorStatus(
-              new Error(
-                `running Normalize on Score plugins: plugin ${quote(name)} failed with: ${statusMessage(status)}`,
-              ),
-            ),
-          };
+          return { scores: [], status: normalizeFailure(name, status) };
         }
       }
       const scores: NodePluginScores[] = new Array(nodes.length);
@@ -545,14 +928,7 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
           const name = (active[pluginIndex] as NamedPlugin<ScorePlugin>).name;
           const normalized = (normalizedByPlugin[pluginIndex] as NodeScore[])[index]?.score ?? 0;
           if (normalized > maxNodeScore || normalized < minNodeScore || Number.isNaN(normalized)) {
-            return {
-              scores: [],
-              status: errorStatus(
-                new Error(
-                  `applying score defaultWeights on Score plugins: plugin ${quote(name)} returns an invalid score ${normalized}, it should in the range of [${minNodeScore}, ${maxNodeScore}] after normalizing`,
-                ),
-              ),
-            };
+            return { scores: [], status: invalidScore(name, normalized) };
           }
           const weighted = normalized * (scoreWeights.get(name) ?? 1);
           pluginScores[pluginIndex] = {
@@ -566,6 +942,19 @@ export function createFrameworkRuntime(options: FrameworkRuntimeOptions): Framew
         scores[index] = { name: (nodes[index] as NodeInfo).name, scores: pluginScores, totalScore };
       }
       return { scores, status: undefined };
+    },
+
+    runScorePluginTotals(state, pod, nodes, memoSlots) {
+      // Buffers are reused across cycles; a nested call (a plugin scoring from inside Score)
+      // gets fresh ones.
+      if (sharedScoreScratch.busy)
+        return scorePluginTotals(state, pod, nodes, memoSlots, createScoreScratch());
+      sharedScoreScratch.busy = true;
+      try {
+        return scorePluginTotals(state, pod, nodes, memoSlots, sharedScoreScratch);
+      } finally {
+        sharedScoreScratch.busy = false;
+      }
     },
 
     runReservePluginsReserve(state, pod, nodeName) {

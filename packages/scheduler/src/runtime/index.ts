@@ -27,6 +27,7 @@ export {
 } from "./framework-handle.js";
 export {
   createFrameworkRuntime,
+  type FilterRunner,
   type FrameworkRuntime,
   type FrameworkRuntimeOptions,
   type NodePluginScores,
@@ -64,5 +65,5 @@ export {
   type SchedulePodOptions,
   schedulePod,
 } from "./schedule-algorithm.js";
-export { type NodeTotalScore, selectHost } from "./select-host.js";
+export { type NodeTotalScore, selectHost, selectHostIndex } from "./select-host.js";
 export { maxPermitTimeoutMs } from "./waiting-pods.js";

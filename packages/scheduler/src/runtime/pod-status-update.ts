@@ -5,10 +5,18 @@ export function metaTime(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
 }
 
+// Many events share an instant (a virtual clock moves in steps): remember the last one.
+let lastMicroTimeMs = Number.NaN;
+let lastMicroTime = "";
+
 /** A `metav1.MicroTime` as the API serializes it: RFC 3339 with six fractional digits, UTC. */
 export function metaMicroTime(epochMs: number): string {
-  const iso = new Date(Math.floor(epochMs)).toISOString();
-  return `${iso.slice(0, 23)}000Z`;
+  const milliseconds = Math.floor(epochMs);
+  if (milliseconds === lastMicroTimeMs) return lastMicroTime;
+  const iso = new Date(milliseconds).toISOString();
+  lastMicroTimeMs = milliseconds;
+  lastMicroTime = `${iso.slice(0, 23)}000Z`;
+  return lastMicroTime;
 }
 
 /** The condition fields the scheduler sets; times are filled in by {@link setPodCondition}. */

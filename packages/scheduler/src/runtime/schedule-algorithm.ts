@@ -18,11 +18,13 @@ import {
 } from "./fit-error.js";
 import type { FrameworkRuntime, NodePluginScores } from "./framework-runtime.js";
 import { numFeasibleNodesToFind } from "./num-feasible-nodes.js";
-import { selectHost } from "./select-host.js";
+import { selectHostIndex } from "./select-host.js";
 
 /** State that outlives one cycle: where the next cycle starts looking (round robin). */
 export interface AlgorithmState {
   nextStartNodeIndex: number;
+  /** Scratch space for the slots of the feasible nodes, reused from cycle to cycle. */
+  slotScratch?: Int32Array;
 }
 
 /** What {@link schedulePod} decided. */
@@ -66,6 +68,7 @@ function findNodesThatPassFilters(
   options: SchedulePodOptions,
   diagnosis: Diagnosis,
   nodes: readonly NodeInfo[],
+  memo?: { readonly id: number; readonly slots: Int32Array },
 ): { feasible: NodeInfo[]; error?: Status } {
   const { framework, state, pod, algorithmState } = options;
   const numAllNodes = nodes.length;
@@ -76,28 +79,45 @@ function findNodesThatPassFilters(
   );
   // Without scoring any feasible node is as good as another.
   if (!framework.hasScorePlugins()) numNodesToFind = Math.min(numNodesToFind, 1);
-  const feasible: NodeInfo[] = [];
-  if (numAllNodes === 0) return { feasible };
+  if (numAllNodes === 0) return { feasible: [] };
+  // Sized once: the loop never finds more than this many.
+  const capacity = Math.min(numNodesToFind, numAllNodes);
+  const feasible: NodeInfo[] = new Array(capacity);
+  // Holds at least `numAllNodes` entries; the first `found` are the feasible nodes' slots.
+  const slots = memo?.slots;
+  let found = 0;
+  const finish = (error?: Status): { feasible: NodeInfo[]; error?: Status } => {
+    feasible.length = found;
+    return error === undefined ? { feasible } : { feasible, error };
+  };
   const start = algorithmState.nextStartNodeIndex;
   if (!framework.hasFilterPlugins()) {
     for (let index = 0; index < numNodesToFind; index++) {
-      feasible.push(nodes[(start + index) % numAllNodes] as NodeInfo);
+      const slot = (start + index) % numAllNodes;
+      feasible[found] = nodes[slot] as NodeInfo;
+      if (slots !== undefined) slots[found] = slot;
+      found++;
     }
-    return { feasible };
+    return finish();
   }
+  // With a memo, `nodes` is the list it was begun on: a node's slot is its index there.
+  const runFilters = framework.filterRunner(state, memo?.id ?? 0);
   for (let index = 0; index < numAllNodes; index++) {
-    const nodeInfo = nodes[(start + index) % numAllNodes] as NodeInfo;
-    const status = framework.runFilterPluginsWithNominatedPods(state, pod, nodeInfo);
+    const slot = (start + index) % numAllNodes;
+    const nodeInfo = nodes[slot] as NodeInfo;
+    const status = runFilters(state, pod, nodeInfo, memo === undefined ? -1 : slot);
     if (status === undefined || status.code === Code.Success) {
-      feasible.push(nodeInfo);
-      if (feasible.length >= numNodesToFind) break;
+      feasible[found] = nodeInfo;
+      if (slots !== undefined) slots[found] = slot;
+      found++;
+      if (found >= numNodesToFind) break;
       continue;
     }
-    if (status.code === Code.Error) return { feasible, error: status };
+    if (status.code === Code.Error) return finish(status);
     diagnosis.nodeToStatus.set(nodeInfo.name, status);
     addPluginStatus(diagnosis, status);
   }
-  return { feasible };
+  return finish();
 }
 
 /**
@@ -124,6 +144,26 @@ export function prioritizeNodes(
 }
 
 /**
+ * {@link prioritizeNodes} reduced to each node's total score (by index), for selecting the
+ * host: the same plugin calls and errors without the per-plugin breakdown.
+ */
+function prioritizeNodeTotals(
+  framework: FrameworkRuntime,
+  state: CycleState,
+  pod: Pod,
+  nodes: readonly NodeInfo[],
+  memo: { readonly id: number; readonly slots: ArrayLike<number> } | undefined,
+): { readonly totals: Float64Array; readonly status: Status | undefined } {
+  if (!framework.hasScorePlugins())
+    return { totals: new Float64Array(nodes.length).fill(1), status: undefined };
+  const preScoreStatus = framework.runPreScorePlugins(state, pod, nodes);
+  if (preScoreStatus !== undefined) return { totals: new Float64Array(0), status: errorOf(preScoreStatus) };
+  const { totals, status } = framework.runScorePluginTotals(state, pod, nodes, memo);
+  if (status !== undefined) return { totals, status: errorOf(status) };
+  return { totals, status: undefined };
+}
+
+/**
  * Finds the nodes that fit the pod (upstream `findNodesThatFitPod`): PreFilter, the
  * nominated node first, then Filter over the (narrowed) node list with adaptive sampling,
  * advancing the round-robin start index.
@@ -131,7 +171,12 @@ export function prioritizeNodes(
 function findNodesThatFitPod(
   options: SchedulePodOptions,
   allNodes: readonly NodeInfo[],
-): { feasible: NodeInfo[]; diagnosis: Diagnosis; error?: Status } {
+): {
+  feasible: NodeInfo[];
+  diagnosis: Diagnosis;
+  error?: Status;
+  memo?: { readonly id: number; readonly slots: Int32Array };
+} {
   const { framework, state, pod, snapshot, algorithmState } = options;
   const diagnosis = createDiagnosis();
   const preFilter = framework.runPreFilterPlugins(state, pod, allNodes);
@@ -174,7 +219,18 @@ function findNodesThatFitPod(
       `node(s) didn't satisfy plugin(s) [${[...preFilter.pluginsWithNodes].sort().join(" ")}]`,
     );
   }
-  const { feasible, error } = findNodesThatPassFilters(options, diagnosis, nodes);
+  // Remembered node-local answers need the node's place in the full list.
+  const memoId = nodes === allNodes ? framework.beginNodeMemo(pod, allNodes) : 0;
+  let memo: { readonly id: number; readonly slots: Int32Array } | undefined;
+  if (memoId > 0) {
+    let slots = algorithmState.slotScratch;
+    if (slots === undefined || slots.length < allNodes.length) {
+      slots = new Int32Array(allNodes.length);
+      algorithmState.slotScratch = slots;
+    }
+    memo = { id: memoId, slots };
+  }
+  const { feasible, error } = findNodesThatPassFilters(options, diagnosis, nodes, memo);
   // Advance even after an error, so every node gets its turn across cycles.
   const processedNodes = feasible.length + diagnosis.nodeToStatus.size;
   if (allNodes.length > 0) {
@@ -182,7 +238,7 @@ function findNodesThatFitPod(
       (algorithmState.nextStartNodeIndex + processedNodes) % allNodes.length;
   }
   if (error !== undefined) return { feasible: [], diagnosis, error };
-  return { feasible, diagnosis };
+  return memo === undefined ? { feasible, diagnosis } : { feasible, diagnosis, memo };
 }
 
 /**
@@ -202,7 +258,7 @@ export function schedulePod(options: SchedulePodOptions): ScheduleOutcome {
     };
     return { kind: "failed", status };
   }
-  const { feasible, diagnosis, error } = findNodesThatFitPod(options, allNodes);
+  const { feasible, diagnosis, error, memo } = findNodesThatFitPod(options, allNodes);
   if (error !== undefined) return { kind: "failed", status: error };
   if (feasible.length === 0) {
     return { kind: "unfit", fitError: new FitError(pod, allNodes.length, diagnosis) };
@@ -215,11 +271,11 @@ export function schedulePod(options: SchedulePodOptions): ScheduleOutcome {
       feasibleNodes: 1,
     };
   }
-  const { scores, status } = prioritizeNodes(framework, state, pod, feasible);
+  const { totals, status } = prioritizeNodeTotals(framework, state, pod, feasible, memo);
   if (status !== undefined) return { kind: "failed", status };
   let suggestedHost: string;
   try {
-    suggestedHost = selectHost(scores, options.random);
+    suggestedHost = (feasible[selectHostIndex(totals, feasible.length, options.random)] as NodeInfo).name;
   } catch (selectError) {
     return { kind: "failed", status: errorStatus(selectError) };
   }

@@ -1,6 +1,7 @@
 import { createRandom } from "@kubesim/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { selectHost } from "./select-host.js";
+import { selectHost, selectHostIndex } from "./select-host.js";
 
 describe("selectHost", () => {
   it("picks the node with the highest total score", () => {
@@ -59,5 +60,32 @@ describe("selectHost", () => {
     for (const name of first) counts.set(name, (counts.get(name) ?? 0) + 1);
     expect([...counts.keys()].sort()).toEqual(["a", "b", "c", "d"]);
     for (const count of counts.values()) expect(count).toBeGreaterThan(60);
+  });
+});
+
+describe("selectHostIndex", () => {
+  it("throws empty priorityList for no nodes", () => {
+    expect(() => selectHostIndex(new Float64Array(0), 0, createRandom(1))).toThrow("empty priorityList");
+  });
+
+  it("chooses the node selectHost chooses and leaves the random source in the same state", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 40 }),
+        fc.integer(),
+        (totals, seed) => {
+          const scores = totals.map((totalScore, index) => ({ name: `node-${index}`, totalScore }));
+          const byObjects = createRandom(seed);
+          const byIndex = createRandom(seed);
+          const index = selectHostIndex(Float64Array.from(totals), totals.length, byIndex);
+          expect(`node-${index}`).toBe(selectHost(scores, byObjects));
+          expect(byIndex.nextInt(1_000_000)).toBe(byObjects.nextInt(1_000_000));
+        },
+      ),
+    );
+  });
+
+  it("only looks at the first count totals", () => {
+    expect(selectHostIndex(Float64Array.from([1, 5, 9]), 2, createRandom(3))).toBe(1);
   });
 });

@@ -30,3 +30,26 @@ export function selectHost(nodeScores: readonly NodeTotalScore[], random: Random
   }
   return selected ?? first.name;
 }
+
+/**
+ * {@link selectHost} over totals by node index (`totals[0..count)`): the same choice and
+ * the same random draws, without building a score object per node.
+ *
+ * @returns the index of the chosen node.
+ */
+export function selectHostIndex(totals: ArrayLike<number>, count: number, random: Random): number {
+  if (count <= 0) throw new KubesimError("empty priorityList");
+  let maxScore = totals[0] as number;
+  for (let index = 1; index < count; index++) {
+    const totalScore = totals[index] as number;
+    if (totalScore > maxScore) maxScore = totalScore;
+  }
+  let selected = 0;
+  let tiesOfMaxScore = 0;
+  for (let index = 0; index < count; index++) {
+    if (totals[index] !== maxScore) continue;
+    tiesOfMaxScore++;
+    if (tiesOfMaxScore === 1 || random.nextInt(tiesOfMaxScore) === 0) selected = index;
+  }
+  return selected;
+}

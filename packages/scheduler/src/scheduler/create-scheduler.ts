@@ -214,15 +214,38 @@ export function createScheduler(options: CreateSchedulerOptions): Scheduler {
   const getPod = (namespace: string, name: string): Pod | undefined => podInformer?.get(namespace, name);
   let queue: SchedulingQueue | undefined;
   const podInfos = new WeakMap<Pod, PodInfo>();
-  const nominatedPodsForNode = (nodeName: string): PodInfo[] =>
-    (queue?.nominatedPodsForNode(nodeName) ?? []).map((pod) => {
-      let podInfo = podInfos.get(pod);
-      if (podInfo === undefined) {
-        podInfo = createPodInfo(pod);
-        podInfos.set(pod, podInfo);
-      }
-      return podInfo;
-    });
+  const noPodInfos: readonly PodInfo[] = Object.freeze([]);
+  // Filter asks for every node it checks, preemption for every candidate: answers are kept
+  // (read-only) until the nominations change.
+  const nominatedByNode = new Map<string, readonly PodInfo[]>();
+  let nominatedVersion = -1;
+  const nominatedPodsForNode = (nodeName: string): readonly PodInfo[] => {
+    if (queue === undefined || !queue.hasNominatedPods()) return noPodInfos;
+    const version = queue.nominationVersion();
+    if (version !== nominatedVersion) {
+      nominatedByNode.clear();
+      nominatedVersion = version;
+    }
+    let answer = nominatedByNode.get(nodeName);
+    if (answer === undefined) {
+      const pods = queue.nominatedPodsForNode(nodeName);
+      answer =
+        pods.length === 0
+          ? noPodInfos
+          : Object.freeze(
+              pods.map((pod) => {
+                let podInfo = podInfos.get(pod);
+                if (podInfo === undefined) {
+                  podInfo = createPodInfo(pod);
+                  podInfos.set(pod, podInfo);
+                }
+                return podInfo;
+              }),
+            );
+      nominatedByNode.set(nodeName, answer);
+    }
+    return answer;
+  };
 
   const recorders = new Map<string, EventRecorder>();
   const profiles = new Map<string, FrameworkRuntime>();
@@ -238,6 +261,7 @@ export function createScheduler(options: CreateSchedulerOptions): Scheduler {
       client,
       random,
       nominatedPodsForNode,
+      hasNominatedPods: () => queue?.hasNominatedPods() ?? false,
       getPod,
       recordEvent: (event) => recorder.record(event),
     };

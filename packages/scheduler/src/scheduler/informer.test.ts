@@ -58,6 +58,50 @@ describe("Informer", () => {
   });
 });
 
+describe("Informer lists", () => {
+  it.each([
+    {
+      name: "an added object shows up",
+      change: (client: FakeApiClient) => client.create(node("n3")),
+      expected: ["n1", "n2", "n3"],
+    },
+    {
+      name: "a deleted object is gone",
+      change: (client: FakeApiClient) => client.delete("Node", "n2"),
+      expected: ["n1"],
+    },
+    {
+      name: "an updated object is listed in its new version",
+      change: async (client: FakeApiClient) => {
+        const api: ApiClient = client;
+        const stored = await api.get("Node", "n2");
+        await client.update({ ...stored, metadata: { ...stored.metadata, labels: { label: "new" } } });
+      },
+      expected: ["n1", "n2:new"],
+    },
+  ])("are kept until the store changes: $name", async ({ change, expected }) => {
+    const client = new FakeApiClient();
+    client.seed(node("n1"), node("n2"));
+    const informer = new Informer<"Node", Node>({
+      client,
+      kind: "Node",
+      handlers: { onAdd: () => {}, onUpdate: () => {}, onDelete: () => {} },
+    });
+    await informer.start();
+    const names = () =>
+      informer
+        .list()
+        .map((entry) => `${entry.metadata?.name}${entry.metadata?.labels?.label === "new" ? ":new" : ""}`);
+    expect(informer.list()).toBe(informer.list());
+    expect(names()).toEqual(["n1", "n2"]);
+    await change(client);
+    await drain();
+    informer.stop();
+    expect(names()).toEqual(expected);
+    expect(Object.isFrozen(informer.list())).toBe(true);
+  });
+});
+
 describe("Informer with a filter", () => {
   it("reports an object that stops matching as deleted and ignores objects that never matched", async () => {
     const client = new FakeApiClient();

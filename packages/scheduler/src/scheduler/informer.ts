@@ -35,11 +35,15 @@ const maxRelists = 1000;
 /**
  * A client-go style informer: lists a kind, then watches it from the list's
  * resourceVersion, keeping a local store and calling the handlers for each add, update
- * and delete. A watch that fails (e.g. `Gone` after compaction) is replaced by a fresh
+ * and delete. Objects are asked for as shared (`sharedObjects`): the store and the
+ * handlers receive what the server hands out, possibly frozen, and must not mutate it
+ * (client-go's informer contract). A watch that fails (e.g. `Gone` after compaction) is replaced by a fresh
  * list — diffed against the store so handlers still see every change — and a new watch.
  */
 export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> & KubeObject> {
   private readonly store = new Map<string, T>();
+  /** Lists handed out, by namespace (`undefined`: all), until the store changes. */
+  private readonly listed = new Map<string | undefined, readonly T[]>();
   private watch: Watch<T> | undefined;
   private stopped = false;
   private synced = false;
@@ -57,12 +61,30 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
     return this.store.get(namespace ? `${namespace}/${name}` : name);
   }
 
-  /** Every stored object (optionally of one namespace), in insertion order. */
-  list(namespace?: string): T[] {
-    const objects = [...this.store.values()];
-    return namespace === undefined
-      ? objects
-      : objects.filter((object) => object.metadata?.namespace === namespace);
+  /**
+   * Every stored object (optionally of one namespace), in insertion order. Plugins ask for
+   * the same lists every cycle, so a list is kept (frozen) until the store changes.
+   */
+  list(namespace?: string): readonly T[] {
+    let objects = this.listed.get(namespace);
+    if (objects === undefined) {
+      const all = [...this.store.values()];
+      objects = Object.freeze(
+        namespace === undefined ? all : all.filter((object) => object.metadata?.namespace === namespace),
+      );
+      this.listed.set(namespace, objects);
+    }
+    return objects;
+  }
+
+  private setObject(key: string, object: T): void {
+    this.store.set(key, object);
+    this.listed.clear();
+  }
+
+  private deleteObject(key: string): void {
+    this.store.delete(key);
+    this.listed.clear();
   }
 
   /** Lists and starts watching; resolves once the list was delivered. */
@@ -92,6 +114,7 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
         const watch = (await this.options.client.watch(this.options.kind, {
           resourceVersion,
           allowWatchBookmarks: true,
+          sharedObjects: true,
         })) as unknown as Watch<T>;
         this.watch = watch;
         if (this.stopped) {
@@ -128,7 +151,7 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
     if (event.type !== "DELETED" && !this.matches(object)) {
       // Left the selection: a deletion for whoever saw it, nothing for the others.
       if (existing !== undefined) {
-        this.store.delete(key);
+        this.deleteObject(key);
         this.options.handlers.onDelete(object);
       }
       return resourceVersion;
@@ -136,13 +159,13 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
     if (event.type === "DELETED") {
       // Never seen (e.g. it never matched the filter): nothing to report.
       if (existing === undefined) return resourceVersion;
-      this.store.delete(key);
+      this.deleteObject(key);
       this.options.handlers.onDelete(object);
     } else if (existing === undefined) {
-      this.store.set(key, object);
+      this.setObject(key, object);
       this.options.handlers.onAdd(object);
     } else {
-      this.store.set(key, object);
+      this.setObject(key, object);
       this.options.handlers.onUpdate(existing, object);
     }
     return resourceVersion;
@@ -156,7 +179,7 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
     let items: T[];
     let resourceVersion: string;
     try {
-      const result = await this.options.client.list(this.options.kind);
+      const result = await this.options.client.list(this.options.kind, { sharedObjects: true });
       items = result.items as unknown as T[];
       resourceVersion = result.resourceVersion;
     } catch (error) {
@@ -169,7 +192,7 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
       const key = keyOf(object);
       seen.add(key);
       const existing = this.store.get(key);
-      this.store.set(key, object);
+      this.setObject(key, object);
       if (existing === undefined) this.options.handlers.onAdd(object);
       else if (existing.metadata?.resourceVersion !== object.metadata?.resourceVersion) {
         this.options.handlers.onUpdate(existing, object);
@@ -177,7 +200,7 @@ export class Informer<K extends string, T extends KubeObject = ObjectOfKind<K> &
     }
     for (const [key, object] of [...this.store]) {
       if (seen.has(key)) continue;
-      this.store.delete(key);
+      this.deleteObject(key);
       this.options.handlers.onDelete(object);
     }
     return resourceVersion;

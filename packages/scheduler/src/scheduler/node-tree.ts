@@ -40,10 +40,10 @@ export class NodeTree {
     return this.zoneOfNode.size;
   }
 
-  /** Adds a node (nothing happens when it is already present). */
-  add(node: Node): void {
+  /** Adds a node (nothing happens when it is already present). Returns true when it was added. */
+  add(node: Node): boolean {
     const name = node.metadata?.name ?? "";
-    if (this.zoneOfNode.has(name)) return;
+    if (this.zoneOfNode.has(name)) return false;
     const zone = zoneKeyOf(node);
     let names = this.nodesByZone.get(zone);
     if (names === undefined) {
@@ -53,6 +53,7 @@ export class NodeTree {
     }
     names.push(name);
     this.zoneOfNode.set(name, zone);
+    return true;
   }
 
   /** Removes a node by name; a zone left empty disappears from the zone order. */
@@ -71,13 +72,17 @@ export class NodeTree {
     }
   }
 
-  /** Moves a node whose zone labels changed to its new zone (at the end of it). */
-  update(node: Node): void {
+  /**
+   * Moves a node whose zone labels changed to its new zone (at the end of it). Returns true
+   * when the order changed.
+   */
+  update(node: Node): boolean {
     const name = node.metadata?.name ?? "";
     const currentZone = this.zoneOfNode.get(name);
-    if (currentZone !== undefined && currentZone === zoneKeyOf(node)) return;
+    if (currentZone !== undefined && currentZone === zoneKeyOf(node)) return false;
     this.remove(name);
     this.add(node);
+    return true;
   }
 
   /** Every node name, round robin across zones. */

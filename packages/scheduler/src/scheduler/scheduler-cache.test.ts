@@ -103,3 +103,72 @@ describe("SchedulerCache", () => {
     expect(cache.snapshot().havePodsWithAffinityList()).toEqual([]);
   });
 });
+
+describe("SchedulerCache node updates", () => {
+  function imageNode(name: string, zone: string, images: string[], cpu = "4"): Node {
+    return {
+      metadata: { name, labels: { "topology.kubernetes.io/zone": zone } },
+      status: {
+        allocatable: { cpu, memory: "8Gi", pods: "110" },
+        images: images.map((image) => ({ names: [image], sizeBytes: 100 })),
+      },
+    };
+  }
+
+  it.each([
+    {
+      name: "a status change keeps the node list",
+      update: imageNode("a1", "a", ["app:1"], "8"),
+      rebuilt: false,
+    },
+    {
+      name: "a zone change rebuilds it (the order changes)",
+      update: imageNode("a1", "b", ["app:1"]),
+      rebuilt: true,
+    },
+    {
+      name: "new image names rebuild it (image counts change)",
+      update: imageNode("a1", "a", ["app:2"]),
+      rebuilt: true,
+    },
+  ])("$name", ({ update, rebuilt }) => {
+    const cache = new SchedulerCache();
+    cache.addNode(imageNode("a1", "a", ["app:1"]));
+    cache.addNode(imageNode("a2", "a", ["app:1"]));
+    cache.addNode(imageNode("b1", "b", []));
+    const before = cache.snapshot().list();
+    cache.updateNode(update);
+    const after = cache.snapshot().list();
+    expect(after !== before).toBe(rebuilt);
+    // Whatever the path, the list and the image counts are those of a cache built afresh.
+    const fresh = new SchedulerCache();
+    for (const node of [update, imageNode("a2", "a", ["app:1"]), imageNode("b1", "b", [])])
+      fresh.addNode(node);
+    const view = (cacheToView: SchedulerCache) =>
+      cacheToView
+        .snapshot()
+        .list()
+        .map((nodeInfo) => [nodeInfo.name, nodeInfo.allocatable.milliCpu, [...nodeInfo.imageStates]]);
+    expect(view(cache).sort()).toEqual(view(fresh).sort());
+    expect(view(cache).map((entry) => entry[0])).toEqual(
+      rebuilt && update.metadata?.labels?.["topology.kubernetes.io/zone"] === "b"
+        ? ["a2", "b1", "a1"]
+        : ["a1", "b1", "a2"],
+    );
+  });
+
+  it("lists a node again once it comes back", () => {
+    const cache = new SchedulerCache();
+    cache.addNode(node("a1", "a"));
+    cache.addPod(pod("p", "a1"));
+    cache.removeNode("a1");
+    expect(cache.snapshot().list()).toEqual([]);
+    cache.addNode(node("a1", "a"));
+    expect(
+      cache
+        .snapshot()
+        .list()
+        .map((nodeInfo) => nodeInfo.name),
+    ).toEqual(["a1"]);
+  });
+});

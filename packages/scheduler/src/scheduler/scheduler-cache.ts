@@ -1,7 +1,7 @@
 import type { Node, Pod } from "@kubesim/core";
 import { createNodeInfo, createNodeInfoLister, type MutableNodeInfo } from "../framework/node-info.js";
-import { createPodInfo } from "../framework/pod-requests.js";
-import type { NodeInfo, NodeInfoLister, PodInfo } from "../framework/types.js";
+import { updatedPodInfo } from "../framework/pod-requests.js";
+import type { ImageStateSummary, NodeInfo, NodeInfoLister, PodInfo } from "../framework/types.js";
 import { NodeTree } from "./node-tree.js";
 
 interface PodState {
@@ -23,6 +23,22 @@ export function cachePodKey(pod: Pod): string {
 function nodeNameOf(pod: Pod): string {
   const nodeName = pod.spec?.nodeName;
   return typeof nodeName === "string" ? nodeName : "";
+}
+
+/**
+ * When the node's image names are those it had before, gives its new image states the
+ * node counts the snapshot computed for them (the same names, so the same counts) and
+ * returns true; returns false (the list must count again) otherwise.
+ */
+function carryImageCounts(
+  previous: ReadonlyMap<string, ImageStateSummary>,
+  nodeInfo: MutableNodeInfo,
+): boolean {
+  const current = nodeInfo.imageStates;
+  if (previous.size !== current.size) return false;
+  for (const name of current.keys()) if (!previous.has(name)) return false;
+  nodeInfo.setImageNodeCounts((name) => previous.get(name)?.numNodes ?? 1);
+  return true;
 }
 
 function hasPodAffinity(pod: Pod): boolean {
@@ -85,15 +101,27 @@ export class SchedulerCache {
     return this.tree.size;
   }
 
-  /** Adds or replaces a node. */
+  /**
+   * Adds or replaces a node. The snapshot's node list is rebuilt only when it changes: a
+   * node joins it, the node order changes (zones), or the node's image names change (the
+   * list counts how many nodes hold each image). Any other update changes the live node
+   * info in place, so caches keyed on the list survive kubelet-style status updates.
+   */
   addNode(node: Node): void {
     const name = node.metadata?.name ?? "";
     const existing = this.nodes.get(name);
-    if (existing === undefined) this.nodes.set(name, createNodeInfo(node));
-    else existing.setNode(node);
-    this.tree.add(node);
-    this.tree.update(node);
-    this.listDirty = true;
+    let listChanged = true;
+    if (existing === undefined) {
+      this.nodes.set(name, createNodeInfo(node));
+    } else {
+      const wasListed = existing.node !== undefined;
+      const previousImages = existing.imageStates;
+      existing.setNode(node);
+      listChanged = !wasListed || !carryImageCounts(previousImages, existing);
+    }
+    const added = this.tree.add(node);
+    const moved = this.tree.update(node);
+    if (listChanged || added || moved) this.listDirty = true;
   }
 
   /** Applies a node update. */
@@ -188,10 +216,11 @@ export class SchedulerCache {
 
   private replacePod(key: string, state: PodState, pod: Pod, assumed: boolean): void {
     this.removePodFromNode(key, state);
-    this.addPodToNode(key, pod, assumed);
+    // The API's copy of a pod we assumed usually requests exactly the same.
+    this.addPodToNode(key, pod, assumed, state.podInfo);
   }
 
-  private addPodToNode(key: string, pod: Pod, assumed: boolean): void {
+  private addPodToNode(key: string, pod: Pod, assumed: boolean, previous?: PodInfo): void {
     const nodeName = nodeNameOf(pod);
     let nodeInfo = this.nodes.get(nodeName);
     if (nodeInfo === undefined) {
@@ -199,7 +228,7 @@ export class SchedulerCache {
       nodeInfo = createNodeInfo(undefined);
       this.nodes.set(nodeName, nodeInfo);
     }
-    const podInfo = createPodInfo(pod);
+    const podInfo = updatedPodInfo(pod, previous);
     nodeInfo.addPod(podInfo);
     this.podStates.set(key, { pod, podInfo, nodeName, assumed, bindingFinished: false });
     if (hasPodAffinity(pod)) this.affinityDirty = true;

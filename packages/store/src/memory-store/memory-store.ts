@@ -18,6 +18,7 @@ import { bindPod } from "./bind-pod.js";
 import { cloneObject } from "./clone-object.js";
 import { createDecoded } from "./create-object.js";
 import { decodeObject } from "./decode-object.js";
+import type { JsonObject } from "./json-object.js";
 import { deleteObject } from "./delete-object.js";
 import { checkDeleteOptions } from "./delete-options.js";
 import { evictPod } from "./evict-pod.js";
@@ -26,6 +27,7 @@ import { objectKey, resolveKind } from "./kind-info.js";
 import { requestNamespace } from "./object-placement.js";
 import { compileQuery, selectKeys } from "./object-query.js";
 import { type PatchOutcome, patchObject } from "./patch-object.js";
+import { sharedCopyOf } from "./shared-object.js";
 import { createEmptyNameError } from "./store-errors.js";
 import { type StoreSnapshot, takeSnapshot } from "./store-snapshot.js";
 import type { StoreState } from "./store-state.js";
@@ -36,13 +38,19 @@ function copyOut<T>(object: unknown): T {
   return cloneObject(object) as T;
 }
 
+function shareOut<T>(object: JsonObject): T {
+  return sharedCopyOf(object) as T;
+}
+
 /**
  * The in-memory object store: kube-apiserver and etcd in one process, behind the
  * `ApiClient` interface. Create it with `createMemoryStore`.
  *
  * Every method does all of its work synchronously when called (the returned promise only
  * carries the outcome), so the order in which calls are made is the order in which their
- * changes are committed and reach watches. Objects handed out are copies the caller owns.
+ * changes are committed and reach watches. Objects handed out are copies the caller owns,
+ * except for lists and watches asked for `sharedObjects`: those get deeply frozen
+ * copies shared between such callers (one per committed object, not one per caller).
  */
 export class MemoryStore implements ApiClient {
   readonly #state: StoreState;
@@ -71,7 +79,11 @@ export class MemoryStore implements ApiClient {
     const info = resolveKind(kind);
     const query = compileQuery(info, options);
     const table = this.#state.table(info);
-    const items = selectKeys(table, query).map((key) => copyOut<ObjectOfKind<K>>(table.get(key)));
+    const keys = selectKeys(table, query);
+    const items =
+      options?.sharedObjects === true
+        ? keys.map((key) => shareOut<ObjectOfKind<K>>(table.get(key) as JsonObject))
+        : keys.map((key) => copyOut<ObjectOfKind<K>>(table.get(key)));
     return { items, resourceVersion: String(this.#state.revision) };
   }
 
@@ -130,6 +142,7 @@ export class MemoryStore implements ApiClient {
     return this.#state.openWatch<ObjectOfKind<K>>(query, {
       resourceVersion,
       allowWatchBookmarks: options?.allowWatchBookmarks === true,
+      sharedObjects: options?.sharedObjects === true,
     });
   }
 

@@ -2,6 +2,7 @@ import type { Watch, WatchEvent, WatchEventType } from "@kubesim/core";
 import { cloneObject } from "./clone-object.js";
 import type { JsonObject } from "./json-object.js";
 import type { ObjectQuery } from "./object-query.js";
+import { sharedCopyOf } from "./shared-object.js";
 import type { CommittedChange } from "./watch-history.js";
 
 interface QueuedEvent {
@@ -22,7 +23,9 @@ function withResourceVersion(object: JsonObject, resourceVersion: number): JsonO
 /**
  * An open watch on the memory store. The store queues each change to every watch
  * synchronously when it commits it, so a consumer that reads late still sees every
- * change once, in commit order. Events are copied when read, so consumers own them.
+ * change once, in commit order. Events are copied when read, so consumers own them;
+ * a watch opened with `sharedObjects` instead gets the one frozen copy of each object
+ * that every sharing watch gets (see {@link sharedCopyOf}).
  *
  * @remarks
  * The queue is unbounded: a watch nobody reads keeps every event until it is closed.
@@ -32,6 +35,7 @@ function withResourceVersion(object: JsonObject, resourceVersion: number): JsonO
 export class MemoryWatch<T> implements Watch<T>, AsyncIterator<WatchEvent<T>, undefined> {
   readonly #query: ObjectQuery;
   readonly #onClose: (watch: MemoryWatch<T>) => void;
+  readonly #shared: boolean;
   #queue: Array<QueuedEvent | undefined> = [];
   #head = 0;
   readonly #waiters: Array<Waiter<T>> = [];
@@ -40,10 +44,12 @@ export class MemoryWatch<T> implements Watch<T>, AsyncIterator<WatchEvent<T>, un
   /**
    * @param query - which objects this watch sees.
    * @param onClose - called once when the watch closes, to release it.
+   * @param shared - deliver shared frozen objects instead of copies the consumer owns.
    */
-  constructor(query: ObjectQuery, onClose: (watch: MemoryWatch<T>) => void) {
+  constructor(query: ObjectQuery, onClose: (watch: MemoryWatch<T>) => void, shared = false) {
     this.#query = query;
     this.#onClose = onClose;
+    this.#shared = shared;
   }
 
   /** Whether the watch has been closed. */
@@ -125,6 +131,7 @@ export class MemoryWatch<T> implements Watch<T>, AsyncIterator<WatchEvent<T>, un
   }
 
   #deliver(event: QueuedEvent): WatchEvent<T> {
-    return { type: event.type, object: cloneObject(event.object) as T };
+    const object = this.#shared ? sharedCopyOf(event.object) : cloneObject(event.object);
+    return { type: event.type, object: object as T };
   }
 }

@@ -29,6 +29,8 @@ export interface StoreStateSettings {
 export interface WatchStart {
   readonly resourceVersion: string;
   readonly allowWatchBookmarks: boolean;
+  /** Deliver shared frozen objects instead of copies (the caller does not mutate them). */
+  readonly sharedObjects?: boolean;
 }
 
 /**
@@ -134,10 +136,14 @@ export class StoreState {
     const state = this.#kind(info);
     const replay = requested === 0n ? undefined : state.history.changesAfter(Number(requested));
     let timer: TimerHandle | undefined;
-    const watch = new MemoryWatch<T>(query, (closed) => {
-      state.watches.delete(closed as MemoryWatch<unknown>);
-      if (timer !== undefined) this.clock.clearTimer(timer);
-    });
+    const watch = new MemoryWatch<T>(
+      query,
+      (closed) => {
+        state.watches.delete(closed as MemoryWatch<unknown>);
+        if (timer !== undefined) this.clock.clearTimer(timer);
+      },
+      start.sharedObjects,
+    );
     if (replay === undefined) {
       for (const key of selectKeys(state.table, query))
         watch.offerExisting(state.table.get(key) as JsonObject);

@@ -24,6 +24,8 @@ export function normalizedImageName(image: string): string {
   return image.lastIndexOf(":") <= image.lastIndexOf("/") ? `${image}:latest` : image;
 }
 
+const zeroScore: { readonly score: number } = Object.freeze({ score: 0 });
+
 function sumImageScores(
   nodeInfo: NodeInfo,
   containers: readonly Container[] | undefined,
@@ -61,6 +63,8 @@ export function createImageLocality(handle: Handle): ScorePlugin {
   return {
     name,
     score(_state, pod: Pod, nodeInfo: NodeInfo) {
+      // A node without images scores 0 whatever the pod runs (the sum stays below the minimum).
+      if (nodeInfo.imageStates.size === 0) return zeroScore;
       const totalNumNodes = handle.snapshotSharedLister().list().length;
       if (totalNumNodes === 0) return { score: 0 };
       const initContainers = pod.spec?.initContainers;

@@ -1,4 +1,5 @@
 import { type Pod, VirtualClock } from "@kubesim/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CycleState } from "../../framework/cycle-state.js";
 import { createNodeInfo, createNodeInfoLister } from "../../framework/node-info.js";
@@ -706,5 +707,59 @@ describe("nodeResourcesFitDefinition", () => {
     },
   ])("$name", ({ args, message }) => {
     expect(() => createNodeResourcesFit(args, defaultFeatures)).toThrow(message);
+  });
+});
+
+describe("NodeResourcesFit Filter statuses", () => {
+  it("lists exactly the reasons fitsRequest finds, in its order, for any pod and node", () => {
+    const amount = fc.integer({ min: 0, max: 6 });
+    fc.assert(
+      fc.property(
+        fc.record({ cpu: amount, memory: amount, ephemeral: amount, scalarA: amount, scalarB: amount }),
+        fc.record({ cpu: amount, memory: amount, ephemeral: amount, scalarA: amount, scalarB: amount }),
+        fc.record({
+          cpu: amount,
+          memory: amount,
+          pods: fc.integer({ min: 0, max: 2 }),
+          storage: amount,
+          extended: amount,
+        }),
+        (wanted, used, capacity) => {
+          const usage = (values: typeof wanted): Usage => ({
+            cpu: values.cpu,
+            memory: values.memory,
+            ephemeral: values.ephemeral,
+            scalars: { [extendedA]: values.scalarA, [extendedB]: values.scalarB },
+          });
+          const pod = resourcePod([usage(wanted)]);
+          const { status, nodeInfo } = runFilter({}, pod, resourcePod([usage(used)]), {
+            ...allocatable(
+              capacity.cpu,
+              capacity.memory,
+              capacity.pods,
+              capacity.extended,
+              capacity.storage,
+              0,
+            ),
+            [extendedB]: "3",
+          });
+          const expected = fitsRequest(pod, nodeInfo).map((entry) => entry.reason);
+          expect(status === undefined ? [] : status.reasons).toEqual(expected);
+          if (status !== undefined) expect(status.code).toBe(Code.Unschedulable);
+        },
+      ),
+    );
+  });
+
+  it("answers the same shortage with the same status object", () => {
+    const pod = resourcePod([{ cpu: 5 }]);
+    const plugin = createNodeResourcesFit({ scoringStrategy: defaultStrategy }, defaultFeatures);
+    const nodes = ["a", "b"].map((name) => createNodeInfo(makeNode(name, allocatable(1, 10, 10, 0, 0, 0))));
+    const state = new CycleState();
+    plugin.preFilter(state, pod, nodes);
+    const [first, second] = nodes.map((nodeInfo) => plugin.filter(state, pod, nodeInfo));
+    expect(first).toBe(second);
+    expect(first?.reasons).toEqual(["Insufficient cpu"]);
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });

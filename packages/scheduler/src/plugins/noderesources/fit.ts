@@ -11,7 +11,7 @@ import type {
 import type { PluginDefinition } from "../../framework/plugin-definition.js";
 import { computePodRequests, hasRestartableInitContainer } from "../../framework/pod-requests.js";
 import { isExtendedResourceName, isZeroRequest } from "../../framework/resource.js";
-import { Code, type Status, unschedulable, unschedulableAndUnresolvable } from "../../framework/status.js";
+import { Code, type Status, unschedulableAndUnresolvable } from "../../framework/status.js";
 import type { Features, NodeInfo, Resource } from "../../framework/types.js";
 import { clusterEvents } from "../helper/cluster-events.js";
 import {
@@ -189,6 +189,47 @@ function insufficientResources(
   return result;
 }
 
+// Bits of {@link insufficientMask}, in the order the reasons are listed.
+const lacksPods = 1;
+const lacksCpu = 2;
+const lacksMemory = 4;
+const lacksEphemeralStorage = 8;
+const lacksScalar = 16;
+const builtInReasons: readonly [number, string][] = [
+  [lacksPods, nodeResourcesFitReasonTooManyPods],
+  [lacksCpu, insufficientCpu],
+  [lacksMemory, insufficientMemory],
+  [lacksEphemeralStorage, insufficientEphemeralStorage],
+];
+
+/**
+ * What {@link insufficientResources} finds, as bits (0: the pod fits), without building
+ * anything: Filter's hot path. `lacksScalar` stands for any scalar resource.
+ */
+function insufficientMask(state: PreFilterState, nodeInfo: NodeInfo): number {
+  const allocatable = nodeInfo.allocatable;
+  const requested = nodeInfo.requested;
+  let mask = nodeInfo.pods.length + 1 > allocatable.allowedPodNumber ? lacksPods : 0;
+  if (state.zeroRequest) return mask;
+  const request = state.request;
+  if (request.milliCpu > 0 && request.milliCpu > allocatable.milliCpu - requested.milliCpu) mask |= lacksCpu;
+  if (request.memory > 0 && request.memory > allocatable.memory - requested.memory) mask |= lacksMemory;
+  if (
+    request.ephemeralStorage > 0 &&
+    request.ephemeralStorage > allocatable.ephemeralStorage - requested.ephemeralStorage
+  ) {
+    mask |= lacksEphemeralStorage;
+  }
+  const scalars = state.scalars;
+  for (let index = 0; index < scalars.length; index += 1) {
+    const entry = scalars[index] as readonly [string, number];
+    const capacity = allocatable.scalarResources.get(entry[0]) ?? 0;
+    const used = requested.scalarResources.get(entry[0]) ?? 0;
+    if (entry[1] > capacity - used) return mask | lacksScalar;
+  }
+  return mask;
+}
+
 /**
  * Upstream's `noderesources.Fits`: every resource of the node that cannot hold the pod
  * (empty when it fits), with the plugin's ignored resources and groups applied.
@@ -207,6 +248,42 @@ export function fitsRequest(
     new Set(options.ignoredResourceGroups ?? []),
   );
   return insufficientResources(state, nodeInfo) ?? [];
+}
+
+/** How many distinct rejection statuses are kept (reasons name resources, which manifests choose). */
+const rejectionStatusLimit = 64;
+
+/**
+ * The Filter's rejection statuses, one frozen status per list of reasons: a full cluster
+ * rejects a pod on hundreds of nodes for the same reasons (preemption asks again per
+ * candidate), and a shared frozen status is tagged with the plugin name only once.
+ */
+class RejectionStatuses {
+  private readonly byReasons = new Map<string, Status>();
+  /** By {@link insufficientMask} when no scalar resource is short. */
+  private readonly byMask: (Status | undefined)[] = [];
+
+  builtInStatus(mask: number): Status {
+    let status = this.byMask[mask];
+    if (status === undefined) {
+      const reasons = builtInReasons.filter(([bit]) => (mask & bit) !== 0).map(([, reason]) => reason);
+      status = Object.freeze({ code: Code.Unschedulable, reasons: Object.freeze(reasons) });
+      this.byMask[mask] = status;
+    }
+    return status;
+  }
+
+  statusFor(insufficient: readonly InsufficientResource[]): Status {
+    const reasons = insufficient.map((entry) => entry.reason);
+    const key = JSON.stringify(reasons);
+    let status = this.byReasons.get(key);
+    if (status === undefined) {
+      if (this.byReasons.size >= rejectionStatusLimit) this.byReasons.clear();
+      status = Object.freeze({ code: Code.Unschedulable, reasons: Object.freeze(reasons) });
+      this.byReasons.set(key, status);
+    }
+    return status;
+  }
 }
 
 function resourcesOf(strategy: ScoringStrategy): readonly WeightedResource[] | undefined {
@@ -269,6 +346,7 @@ export function createNodeResourcesFit(args: unknown, features: Features): NodeR
     reasons: [`error reading "${preFilterStateKey}" from cycleState: not found`],
     error: new Error(`error reading "${preFilterStateKey}" from cycleState: not found`),
   };
+  const rejections = new RejectionStatuses();
   const podEvents = features.enableInPlacePodVerticalScaling
     ? clusterEvents("Pod", "Delete", "UpdatePodScaleDown")
     : clusterEvents("Pod", "Delete");
@@ -293,9 +371,10 @@ export function createNodeResourcesFit(args: unknown, features: Features): NodeR
     filter(state: CycleState, _pod: Pod, nodeInfo: NodeInfo): Status | undefined {
       const preFilterState = state.read<PreFilterState>(preFilterStateKey);
       if (preFilterState === undefined) return missingStateStatus;
-      const insufficient = insufficientResources(preFilterState, nodeInfo);
-      if (insufficient === undefined) return undefined;
-      return unschedulable(...insufficient.map((entry) => entry.reason));
+      const mask = insufficientMask(preFilterState, nodeInfo);
+      if (mask === 0) return undefined;
+      if ((mask & lacksScalar) === 0) return rejections.builtInStatus(mask);
+      return rejections.statusFor(insufficientResources(preFilterState, nodeInfo) ?? []);
     },
     preScore(state: CycleState, pod: Pod): Status | undefined {
       const preScoreState: PreScoreState = { podRequests: scorer.podRequests(pod) };

@@ -9,7 +9,6 @@ import {
 } from "../../framework/index.js";
 import { CriticalPaths } from "./critical-paths.js";
 import {
-  countMatchingPods,
   hasAllTopologyKeys,
   labelOf,
   matchesInclusionPolicies,
@@ -17,6 +16,7 @@ import {
   nodeLabels,
   type SpreadConstraint,
 } from "./spread-constraint.js";
+import { SpreadCountCache } from "./spread-count-cache.js";
 
 /** CycleState key of the PreFilter state. */
 export const podTopologySpreadPreFilterStateKey = "PreFilterPodTopologySpread";
@@ -68,39 +68,18 @@ export class SpreadPreFilterState {
 /**
  * Counts, per constraint and domain, the pods matching the constraint's selector over all
  * nodes that carry every topology key and pass the inclusion policies (upstream's
- * `calPreFilterState`).
+ * `calPreFilterState`). With a `cache` (the plugin's), only nodes whose pods changed since
+ * an earlier cycle with the same selectors are recounted; the result is the same.
  */
 export function computeSpreadPreFilterState(
   pod: Pod,
   constraints: readonly SpreadConstraint[],
   nodes: readonly NodeInfo[],
   features: Features,
+  cache?: SpreadCountCache,
 ): SpreadPreFilterState {
-  const domainCounts = constraints.map(() => new Map<string, number>());
-  const affinity = requiredNodeAffinity(pod);
-  const namespace = namespaceOf(pod);
-  for (const nodeInfo of nodes) {
-    const node = nodeInfo.node;
-    // Without node inclusion policies, spreading only counts nodes that pass the pod's node affinity.
-    if (!features.enableNodeInclusionPolicyInPodTopologySpread && !affinity.matches(node)) continue;
-    const labels = nodeLabels(node);
-    if (!hasAllTopologyKeys(labels, constraints)) continue;
-    for (let index = 0; index < constraints.length; index++) {
-      const constraint = constraints[index] as SpreadConstraint;
-      if (
-        features.enableNodeInclusionPolicyInPodTopologySpread &&
-        !matchesInclusionPolicies(constraint, pod, node, affinity)
-      ) {
-        continue;
-      }
-      const value = labelOf(labels, constraint.topologyKey) as string;
-      const counts = domainCounts[index] as Map<string, number>;
-      counts.set(
-        value,
-        (counts.get(value) ?? 0) + countMatchingPods(nodeInfo.pods, constraint.selector, namespace),
-      );
-    }
-  }
+  const input = { pod, constraints, affinity: requiredNodeAffinity(pod), features };
+  const domainCounts = (cache ?? new SpreadCountCache()).domainCounts(input, nodes);
   const criticalPaths = domainCounts.map((counts) => {
     const paths = new CriticalPaths();
     for (const [value, count] of counts) paths.update(value, count);

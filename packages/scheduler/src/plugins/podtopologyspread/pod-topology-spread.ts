@@ -48,6 +48,7 @@ import {
   type SpreadConstraint,
   type UnsatisfiableAction,
 } from "./spread-constraint.js";
+import { SpreadCountCache } from "./spread-count-cache.js";
 
 /** The plugin's upstream name. */
 export const podTopologySpreadName = "PodTopologySpread";
@@ -81,6 +82,8 @@ class PodTopologySpread
   implements PreFilterPlugin, PreFilterExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, ScoreExtensions
 {
   readonly name = podTopologySpreadName;
+  /** PreFilter's per-node counts, kept between cycles (see {@link SpreadCountCache}). */
+  private readonly countCache = new SpreadCountCache();
 
   constructor(
     private readonly handle: Handle,
@@ -130,7 +133,7 @@ class PodTopologySpread
     if (constraints.length === 0) return { status: skipStatus };
     state.write(
       podTopologySpreadPreFilterStateKey,
-      computeSpreadPreFilterState(pod, constraints, nodes, this.features),
+      computeSpreadPreFilterState(pod, constraints, nodes, this.features, this.countCache),
     );
     return {};
   }
