@@ -355,3 +355,41 @@ describe("cluster.kubeletSettings and the kubelets option", () => {
     }
   });
 });
+
+describe("restoring a cluster keeps each node's addresses", () => {
+  it("gives every restored node the InternalIP and podCIDR it had, and a node added afterwards new ones", async () => {
+    const addresses = async (target: Cluster) =>
+      (await target.client.list("Node")).items.map((node) => [
+        node.metadata?.name,
+        node.status?.addresses?.find((address) => address.type === "InternalIP")?.address,
+        node.spec?.podCIDR,
+      ]);
+    const cluster = await createCluster({ seed: 1, nodes: 2 });
+    try {
+      // "edge-1" sorts before the others: a restore that numbered nodes in list order would shift them.
+      await cluster.addNode("edge-1");
+      await cluster.settle();
+      const before = await addresses(cluster);
+      const restored = await createCluster({
+        seed: 1,
+        snapshot: JSON.parse(JSON.stringify(cluster.snapshot())),
+        kubelets: cluster.kubeletSettings(),
+        startTime: cluster.clock.now(),
+      });
+      try {
+        expect(await addresses(restored)).toEqual(before);
+        await restored.addNode("node-9");
+        await restored.settle();
+        expect((await addresses(restored)).find(([name]) => name === "node-9")).toEqual([
+          "node-9",
+          "172.18.0.6",
+          "10.244.4.0/24",
+        ]);
+      } finally {
+        restored.close();
+      }
+    } finally {
+      cluster.close();
+    }
+  });
+});

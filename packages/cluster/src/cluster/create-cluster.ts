@@ -156,6 +156,17 @@ function checkOptions(options: ClusterOptions): void {
   }
 }
 
+const podCidrPattern = /^10\.(\d{1,3})\.(\d{1,3})\.0\/24$/;
+
+/** The node index a kubelet's `10.<244 + index / 256>.<index % 256>.0/24` podCIDR encodes. */
+function nodeIndexFromPodCidr(podCidr: string | undefined): number | undefined {
+  const match = podCidr === undefined ? null : podCidrPattern.exec(podCidr);
+  if (match === null) return undefined;
+  const high = Number(match[1]) - 244;
+  const low = Number(match[2]);
+  return high < 0 || high > 11 || low > 255 ? undefined : high * 256 + low;
+}
+
 function parsePodReference(reference: PodReference): { namespace: string; name: string } {
   if (typeof reference === "string") {
     const slash = reference.indexOf("/");
@@ -261,7 +272,12 @@ async function startCluster(
     if (closed) throw new KubesimError("the cluster is closed");
   }
 
-  async function startKubelet(nodeName: string, staticPods: readonly Pod[], ready = true): Promise<void> {
+  async function startKubelet(
+    nodeName: string,
+    staticPods: readonly Pod[],
+    ready = true,
+    nodeIndex = nextNodeIndex++,
+  ): Promise<void> {
     const kubelet: Kubelet = createKubelet({
       client,
       clock,
@@ -270,7 +286,7 @@ async function startCluster(
         // A deleted node's kubelet finishing its last task is not waited for (as before).
         if (kubelets.get(nodeName) === kubelet) busyKubelets.add(kubelet);
       },
-      nodeIndex: nextNodeIndex++,
+      nodeIndex,
       staticPods: [...staticPods],
       ...(options.podStartupLatencyMs === undefined ? {} : { startupLatencyMs: options.podStartupLatencyMs }),
     });
@@ -421,7 +437,11 @@ async function startCluster(
   for (const controller of controllers) await controller.start();
   if (options.snapshot !== undefined) {
     const nodes = (await client.list("Node")).items;
-    for (const node of nodes) {
+    // A restored node keeps its index (so its InternalIP and pod IPs) from the podCIDR it
+    // was given; nodes added later take indexes after the highest one.
+    const indexes = nodes.map((node) => nodeIndexFromPodCidr(node.spec?.podCIDR));
+    nextNodeIndex = Math.max(-1, ...indexes.map((index) => index ?? -1)) + 1;
+    for (const [position, node] of nodes.entries()) {
       const name = node.metadata?.name ?? "";
       const saved =
         options.kubelets !== undefined && Object.hasOwn(options.kubelets, name)
@@ -431,6 +451,7 @@ async function startCluster(
         name,
         restoredStaticPods?.get(name) ?? saved?.staticPods ?? [],
         saved?.ready !== false,
+        indexes[position] ?? nextNodeIndex++,
       );
     }
   } else if ((options.bootstrap ?? "kubeadm") === "kubeadm") {
