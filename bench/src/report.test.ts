@@ -119,6 +119,11 @@ describe("checkTargets", () => {
       rows: [row({ workload: "Startup/3NodeKubeadmCluster", nodes: 3, pods: 10, p50Ms: 12.345 })],
       expected: ["Startup/3NodeKubeadmCluster: p50 12.3 ms (target < 20) met"],
     },
+    {
+      name: "checks the CLI's cold start median against 250 ms",
+      rows: [row({ workload: "CLI/ColdGetDsAllNamespaces", nodes: 3, pods: 0, p50Ms: 251.2 })],
+      expected: ["CLI/ColdGetDsAllNamespaces: p50 251 ms (target < 250) missed"],
+    },
   ])("$name", ({ rows, expected }) => {
     expect(checkTargets(rows)).toEqual(expected);
   });

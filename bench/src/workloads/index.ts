@@ -1,4 +1,5 @@
 import type { WorkloadResult } from "../result.js";
+import { runCliColdGetWorkload } from "./cli-cold-get.js";
 import { runDaemonSetWorkload } from "./daemonset.js";
 import { runFloorWorkload } from "./floor.js";
 import { runSchedulingWorkload } from "./scheduling.js";
@@ -93,6 +94,10 @@ export function workloadDefinitions(quick: boolean): WorkloadDefinition[] {
     {
       workload: "Startup/3NodeKubeadmCluster",
       run: () => runStartupWorkload("Startup/3NodeKubeadmCluster", 2, quick ? 200 : 2000),
+    },
+    {
+      workload: "CLI/ColdGetDsAllNamespaces",
+      run: () => runCliColdGetWorkload("CLI/ColdGetDsAllNamespaces", quick ? 3 : 20),
     },
   ];
   return definitions;
