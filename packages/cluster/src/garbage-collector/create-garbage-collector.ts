@@ -220,7 +220,8 @@ export function createGarbageCollector(options: GarbageCollectorOptions): Garbag
   async function pass(): Promise<boolean> {
     const objects: GraphObject[] = [];
     for (const kind of garbageCollectedKinds) {
-      const { items } = await client.list(kind);
+      // Shared (possibly frozen) objects: the graph only reads them; writes send spread copies.
+      const { items } = await client.list(kind, { sharedObjects: true });
       for (const object of items as KubeObject[]) objects.push({ kind, object });
     }
     const graph = buildObjectGraph(objects);

@@ -146,7 +146,11 @@ export function createNodeLifecycleController(
       }
     }
     const noExecute = (node.spec?.taints ?? []).filter((taint) => taint.effect === "NoExecute");
-    const { items: pods } = await client.list("Pod", { fieldSelector: `spec.nodeName=${nodeName}` });
+    // Shared (possibly frozen) pods: they are only read, and written back as spread copies.
+    const { items: pods } = await client.list("Pod", {
+      fieldSelector: `spec.nodeName=${nodeName}`,
+      sharedObjects: true,
+    });
     const seen = new Set<string>();
     for (const pod of pods) {
       if (pod.metadata?.deletionTimestamp !== undefined) continue;

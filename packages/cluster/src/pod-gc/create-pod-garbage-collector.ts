@@ -156,9 +156,10 @@ export function createPodGarbageCollector(options: PodGarbageCollectorOptions): 
   }
 
   async function runOnce(): Promise<void> {
+    // Shared (possibly frozen) objects: only read, and written back as spread copies.
     const [{ items: nodeList }, { items: pods }] = await Promise.all([
-      client.list("Node"),
-      client.list("Pod"),
+      client.list("Node", { sharedObjects: true }),
+      client.list("Pod", { sharedObjects: true }),
     ]);
     const nodes = new Map<string, Node>();
     for (const node of nodeList) nodes.set(node.metadata?.name ?? "", node);
@@ -205,8 +206,8 @@ export function createPodGarbageCollector(options: PodGarbageCollectorOptions): 
 
   // Lists Nodes and Pods into the tracker, then follows them from the lists' resourceVersions.
   async function startWatching(): Promise<void> {
-    const nodeList = await client.list("Node");
-    const podList = await client.list("Pod");
+    const nodeList = await client.list("Node", { sharedObjects: true });
+    const podList = await client.list("Pod", { sharedObjects: true });
     tracker.clear();
     for (const node of nodeList.items) tracker.observeNode("ADDED", node);
     for (const pod of podList.items) tracker.observePod("ADDED", pod);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cloneObject } from "./clone-object.js";
+import { cloneFrozenObject, cloneObject } from "./clone-object.js";
 import type { JsonObject } from "./json-object.js";
 
 function withProtoKey(): JsonObject {
@@ -69,6 +69,55 @@ describe("cloneObject", () => {
       expect(Object.keys(copy.metadata)).toEqual(["name", "labels"]);
       expect(Object.keys(copy.metadata.labels)).toEqual(["app"]);
       expect(Object.keys(copy.items[0] as object)).toEqual(["x"]);
+    });
+  });
+});
+
+function isDeeplyFrozen(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
+}
+
+describe("cloneFrozenObject", () => {
+  it.each(cases)("$name, and every copied level is frozen", ({ value }) => {
+    const copy = cloneFrozenObject(value);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+    expect(isDeeplyFrozen(copy)).toBe(true);
+    if (typeof value === "object" && value !== null) expect(copy).not.toBe(value);
+  });
+
+  it("leaves the original writable", () => {
+    const original = { spec: { containers: [{ name: "c", args: ["x"] }] } };
+    cloneFrozenObject(original);
+    expect([Object.isFrozen(original), Object.isFrozen(original.spec.containers[0]?.args)]).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it("copies a __proto__ key as frozen plain data, never as the prototype", () => {
+    const copy = cloneFrozenObject(withProtoKey());
+    expect([
+      Object.getPrototypeOf(copy) === Object.prototype,
+      Object.keys(copy),
+      Object.getOwnPropertyDescriptor(copy, "__proto__")?.value,
+      isDeeplyFrozen(copy),
+    ]).toEqual([true, ["metadata", "__proto__"], { polluted: true }, true]);
+  });
+
+  describe("with a polluted Object.prototype", () => {
+    afterEach(() => {
+      delete (Object.prototype as Record<string, unknown>).injected;
+    });
+
+    it("copies and freezes only the object's own keys", () => {
+      (Object.prototype as Record<string, unknown>).injected = "yes";
+      const copy = cloneFrozenObject({ metadata: { name: "a", labels: { app: "web" } }, items: [{ x: 1 }] });
+      expect([Object.keys(copy), Object.keys(copy.metadata.labels), isDeeplyFrozen(copy)]).toEqual([
+        ["metadata", "items"],
+        ["app"],
+        true,
+      ]);
     });
   });
 });
