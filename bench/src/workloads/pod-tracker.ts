@@ -24,7 +24,8 @@ export async function trackPods(client: ApiClient): Promise<PodTracker> {
   const running = new Set<string>();
   let lastBound = 0;
   const { resourceVersion } = await client.list("Namespace");
-  const watch = await client.watch("Pod", { resourceVersion });
+  // Read-only: shared frozen objects (no copy per event), where the client supports them.
+  const watch = await client.watch("Pod", { resourceVersion, sharedObjects: true });
   void (async () => {
     for await (const event of watch) {
       const pod = event.object as Pod;
