@@ -22,6 +22,8 @@ export default defineConfig([
     sourcemap: true,
     noExternal: [/^(?!better-sqlite3$).*/],
     external: ["better-sqlite3"],
-    banner: { js: 'import { createRequire as __kubesimCreateRequire } from "node:module"; const require = __kubesimCreateRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __kubesimCreateRequire } from "node:module"; const require = __kubesimCreateRequire(import.meta.url);',
+    },
   },
 ]);
