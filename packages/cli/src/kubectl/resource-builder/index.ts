@@ -66,7 +66,6 @@ export {
 export { createThreeWayMergePatch, createTwoWayMergePatch } from "./strategic-merge-diff.js";
 export {
   lookupPatchMeta,
-  type PatchField,
   type PatchMeta,
   type PatchSchema,
   patchSchemaForKind,
