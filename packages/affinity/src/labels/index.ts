@@ -1,3 +1,4 @@
+export { goSort } from "./go-order.js";
 export { labelSelectorAsSelector } from "./label-selector-as-selector.js";
 export { type ParseSelectorOptions, parseSelector, parseSelectorRequirements } from "./parser.js";
 export {
