@@ -1,4 +1,4 @@
-import type { Event, Pod } from "@kubesim/core";
+import { type Event, type Pod, podQosClass } from "@kubesim/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { podFieldRefResolver, probeText, writeContainers } from "./describe-containers.js";
 import { eventAge, eventFieldSelector, writeEvents } from "./describe-events.js";
@@ -7,7 +7,7 @@ import { goValueText, smartLabel } from "./describe-generic.js";
 import { formatTimestamp } from "./describe-time.js";
 import { writeVolumes } from "./describe-volumes.js";
 import { DescribeWriter, nestedWriter, type PrefixWriter } from "./describe-writer.js";
-import { podLimits, podQosClass, podRequests } from "./pod-resources.js";
+import { podLimits, podRequests } from "./pod-resources.js";
 
 type Volume = NonNullable<NonNullable<Pod["spec"]>["volumes"]>[number];
 type Probe = NonNullable<NonNullable<NonNullable<Pod["spec"]>["containers"]>[number]["livenessProbe"]>;

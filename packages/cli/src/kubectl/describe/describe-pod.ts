@@ -1,4 +1,5 @@
 /** `describe pod`: kubectl's Pod describer. */
+import { podQosClass } from "@kubesim/core";
 
 import { podFieldRefResolver, writeContainers, writeResources } from "./describe-containers.js";
 import { searchEvents, writeEvents } from "./describe-events.js";
@@ -8,7 +9,7 @@ import { ageSince, formatTimestamp } from "./describe-time.js";
 import { writeVolumes } from "./describe-volumes.js";
 import { tabbedString } from "./describe-writer.js";
 import { controllerOf, type Describer } from "./describer.js";
-import { podLevelResources, podQosClass } from "./pod-resources.js";
+import { podLevelResources } from "./pod-resources.js";
 
 /** The annotation a mirror pod carries: the static pod's uid, which the kubelet's events name. */
 const mirrorPodAnnotation = "kubernetes.io/config.mirror";
