@@ -25,8 +25,19 @@ describe("defaultImagePullPolicy", () => {
     ${"A bare 64-character hex identifier does not parse and is pulled if not present."} | ${"a".repeat(64)}                   | ${"IfNotPresent"}
     ${"A tag longer than 128 characters does not parse and is pulled if not present."}   | ${`nginx:${"t".repeat(129)}`}       | ${"IfNotPresent"}
     ${"A very long name does not parse and is pulled if not present."}                   | ${`a/${"b".repeat(300)}`}           | ${"IfNotPresent"}
-  `("$name", ({ image, expected }) => {
-    expect(defaultImagePullPolicy(image)).toBe(expected);
+  `("$name (asked twice, the second answer from the cache)", ({ image, expected }) => {
+    expect([defaultImagePullPolicy(image), defaultImagePullPolicy(image)]).toEqual([expected, expected]);
+  });
+
+  it("answers the same for an image asked again after over a thousand other images were defaulted", () => {
+    const first = [defaultImagePullPolicy("app:latest"), defaultImagePullPolicy("app:1.0")];
+    for (let index = 0; index < 1500; index++) defaultImagePullPolicy(`app:${index}`);
+    expect([...first, defaultImagePullPolicy("app:latest"), defaultImagePullPolicy("app:1.0")]).toEqual([
+      "Always",
+      "IfNotPresent",
+      "Always",
+      "IfNotPresent",
+    ]);
   });
 });
 

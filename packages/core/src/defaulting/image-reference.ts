@@ -72,6 +72,28 @@ export function parseImageReference(image: string): ImageReference | undefined {
  * (digest-only references and references that fail to parse included).
  */
 export function defaultImagePullPolicy(image: string): "Always" | "IfNotPresent" {
+  const cached = pullPolicies.get(image);
+  if (cached !== undefined) return cached;
+  const policy = computePullPolicy(image);
+  if (image.length <= maxReferenceLength) {
+    if (pullPolicies.size >= pullPoliciesLimit) {
+      // Forget the oldest entry (a Map iterates in insertion order).
+      const oldest = pullPolicies.keys().next();
+      if (oldest.done !== true) pullPolicies.delete(oldest.value);
+    }
+    pullPolicies.set(image, policy);
+  }
+  return policy;
+}
+
+/**
+ * Recently defaulted images and their pull policy: a pure function of the text, and the
+ * same few images come with every pod, so most creates skip the reference pattern.
+ */
+const pullPolicies = new Map<string, "Always" | "IfNotPresent">();
+const pullPoliciesLimit = 1024;
+
+function computePullPolicy(image: string): "Always" | "IfNotPresent" {
   const reference = parseImageReference(image);
   if (reference === undefined) return "IfNotPresent";
   const tag = reference.tag === "" && reference.digest === "" ? "latest" : reference.tag;

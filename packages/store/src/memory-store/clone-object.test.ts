@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cloneFrozenObject, cloneObject } from "./clone-object.js";
+import { cloneObject, freezeInPlace } from "./clone-object.js";
 import type { JsonObject } from "./json-object.js";
 
 function withProtoKey(): JsonObject {
@@ -78,31 +78,32 @@ function isDeeplyFrozen(value: unknown): boolean {
   return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
 }
 
-describe("cloneFrozenObject", () => {
-  it.each(cases)("$name, and every copied level is frozen", ({ value }) => {
-    const copy = cloneFrozenObject(value);
-    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
-    expect(isDeeplyFrozen(copy)).toBe(true);
-    if (typeof value === "object" && value !== null) expect(copy).not.toBe(value);
+describe("freezeInPlace", () => {
+  it.each(cases)("$name, and every level is frozen in place", ({ value }) => {
+    const text = JSON.stringify(value);
+    const frozen = freezeInPlace(value);
+    expect([frozen === value, JSON.stringify(frozen), isDeeplyFrozen(frozen)]).toEqual([true, text, true]);
   });
 
-  it("leaves the original writable", () => {
-    const original = { spec: { containers: [{ name: "c", args: ["x"] }] } };
-    cloneFrozenObject(original);
-    expect([Object.isFrozen(original), Object.isFrozen(original.spec.containers[0]?.args)]).toEqual([
-      false,
-      false,
-    ]);
-  });
-
-  it("copies a __proto__ key as frozen plain data, never as the prototype", () => {
-    const copy = cloneFrozenObject(withProtoKey());
+  it("does not walk into a subtree that is already frozen", () => {
+    const shared = Object.freeze({ containers: [{ name: "c" }] });
+    const object = { metadata: { name: "a" }, spec: shared };
+    freezeInPlace(object);
     expect([
-      Object.getPrototypeOf(copy) === Object.prototype,
-      Object.keys(copy),
-      Object.getOwnPropertyDescriptor(copy, "__proto__")?.value,
-      isDeeplyFrozen(copy),
-    ]).toEqual([true, ["metadata", "__proto__"], { polluted: true }, true]);
+      Object.isFrozen(object),
+      Object.isFrozen(object.metadata),
+      Object.isFrozen(shared.containers),
+    ]).toEqual([true, true, false]);
+  });
+
+  it("freezes a __proto__ key's value as plain data, never touching the prototype", () => {
+    const object = freezeInPlace(withProtoKey());
+    expect([
+      Object.getPrototypeOf(object) === Object.prototype,
+      Object.keys(object),
+      isDeeplyFrozen(Object.getOwnPropertyDescriptor(object, "__proto__")?.value),
+      Object.isFrozen(Object.prototype),
+    ]).toEqual([true, ["metadata", "__proto__"], true, false]);
   });
 
   describe("with a polluted Object.prototype", () => {
@@ -110,13 +111,13 @@ describe("cloneFrozenObject", () => {
       delete (Object.prototype as Record<string, unknown>).injected;
     });
 
-    it("copies and freezes only the object's own keys", () => {
+    it("freezes the object's own keys and leaves the prototype writable", () => {
       (Object.prototype as Record<string, unknown>).injected = "yes";
-      const copy = cloneFrozenObject({ metadata: { name: "a", labels: { app: "web" } }, items: [{ x: 1 }] });
-      expect([Object.keys(copy), Object.keys(copy.metadata.labels), isDeeplyFrozen(copy)]).toEqual([
+      const object = freezeInPlace({ metadata: { name: "a", labels: { app: "web" } }, items: [{ x: 1 }] });
+      expect([Object.keys(object), isDeeplyFrozen(object), Object.isFrozen(Object.prototype)]).toEqual([
         ["metadata", "items"],
-        ["app"],
         true,
+        false,
       ]);
     });
   });

@@ -19,19 +19,38 @@ export function cloneObject<T>(value: T): T {
 }
 
 /**
- * A deeply frozen deep copy of JSON data the store owns: {@link cloneObject} that freezes
- * every copied object and array as it is built (one walk instead of copy then freeze).
+ * Deeply freezes JSON data the store owns, in place, and returns it. A subtree that is
+ * already frozen is taken as deeply frozen and not walked again: the store only ever
+ * freezes whole subtrees (through here), so a new version that shares unchanged parts
+ * with the version it replaces (a binding keeps the old pod's containers) only walks its
+ * new parts.
  */
-export function cloneFrozenObject<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (prototypeIsClean()) return copyFrozen(value) as T;
-  const copy = copyOwnKeys(value);
-  freezeOwnKeys(copy);
-  return copy as T;
+export function freezeInPlace<T>(value: T): T {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  if (prototypeIsClean()) freezeFast(value);
+  else freezeOwnKeys(value);
+  return value;
+}
+
+function freezeFast(value: object): void {
+  if (Array.isArray(value)) {
+    const length = value.length;
+    for (let index = 0; index < length; index++) {
+      const item: unknown = value[index];
+      if (typeof item === "object" && item !== null && !Object.isFrozen(item)) freezeFast(item);
+    }
+  } else {
+    const source = value as JsonObject;
+    for (const key in source) {
+      const item = source[key];
+      if (typeof item === "object" && item !== null && !Object.isFrozen(item)) freezeFast(item);
+    }
+  }
+  Object.freeze(value);
 }
 
 /** Whether `Object.prototype` has no enumerable property (nothing has polluted it). */
-function prototypeIsClean(): boolean {
+export function prototypeIsClean(): boolean {
   for (const _key in Object.prototype) return false;
   return true;
 }
@@ -61,29 +80,8 @@ function copyFast(value: object): unknown {
   return copy;
 }
 
-function copyFrozen(value: object): unknown {
-  if (Array.isArray(value)) {
-    const length = value.length;
-    const copy: unknown[] = new Array(length);
-    for (let index = 0; index < length; index++) {
-      const item: unknown = value[index];
-      copy[index] = typeof item === "object" && item !== null ? copyFrozen(item) : item;
-    }
-    return Object.freeze(copy);
-  }
-  const source = value as JsonObject;
-  const copy: JsonObject = {};
-  for (const key in source) {
-    let item = source[key];
-    if (typeof item === "object" && item !== null) item = copyFrozen(item);
-    if (key === "__proto__") setPlain(copy, key, item);
-    else copy[key] = item;
-  }
-  return Object.freeze(copy);
-}
-
 function freezeOwnKeys(value: unknown): void {
-  if (typeof value !== "object" || value === null) return;
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
   if (Array.isArray(value)) for (const item of value) freezeOwnKeys(item);
   else for (const key of Object.keys(value)) freezeOwnKeys((value as JsonObject)[key]);
   Object.freeze(value);

@@ -121,15 +121,31 @@ describe("sharedObjects", () => {
     watch.close();
   });
 
-  it("sharedCopyOf copies once, freezes the copy deeply and leaves the original writable", () => {
+  it("sharedCopyOf hands out the object itself, deeply frozen", () => {
     const original = { metadata: { name: "a", labels: { x: "y" } }, spec: { items: [{ n: 1 }] } };
     const first = sharedCopyOf(original);
+    expect([sharedCopyOf(original) === first, first === original, isDeeplyFrozen(first)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it.each([
+    { name: "a created pod is stored deeply frozen", bind: false },
+    { name: "a bound pod is stored deeply frozen and keeps the unchanged containers", bind: true },
+  ])("$name", async ({ bind }) => {
+    const { store } = makeStore();
+    const watch = await store.watch("Pod", { resourceVersion: store.resourceVersion, sharedObjects: true });
+    await store.create(makePod("web"));
+    if (bind) await store.bind({ metadata: { name: "web" }, target: { kind: "Node", name: "node-1" } });
+    const events = await takeEvents(watch, bind ? 2 : 1);
+    const last = events.at(-1)?.object;
     expect([
-      sharedCopyOf(original) === first,
-      first === original,
-      isDeeplyFrozen(first),
-      Object.isFrozen(original) || Object.isFrozen(original.spec.items),
-      first,
-    ]).toEqual([true, false, true, false, original]);
+      isDeeplyFrozen(last),
+      last?.spec?.nodeName ?? "",
+      events[0]?.object.spec?.containers === last?.spec?.containers,
+    ]).toEqual([true, bind ? "node-1" : "", true]);
+    watch.close();
   });
 });

@@ -1,25 +1,13 @@
-import { cloneFrozenObject } from "./clone-object.js";
+import { freezeInPlace } from "./clone-object.js";
 import type { JsonObject } from "./json-object.js";
 
 /**
- * The deeply frozen copy of each store-owned object that some caller asked to share, by
- * the object it copies. A committed object is never modified afterwards (see
- * `StoreState.commitPut`), so its copy never goes stale; the entry goes when the object
- * is collected.
- */
-const sharedCopies = new WeakMap<JsonObject, JsonObject>();
-
-/**
- * One deeply frozen copy of a store-owned object, made on first request and handed to
- * every caller that asked for shared objects (`sharedObjects` in list and watch options)
- * until the object is replaced: one copy per committed write instead of one per watcher.
- * The store's own object is never frozen, so the store stays free to build on it.
+ * The object handed to every caller that asked for shared objects (`sharedObjects` in
+ * list and watch options): the store's own object, deeply frozen. The store commits
+ * every object frozen and never modifies a committed one (see `StoreState.commitPut`), so
+ * sharing it costs no copy at all; a new version is a new object that may share frozen,
+ * unchanged parts with the one it replaces.
  */
 export function sharedCopyOf(object: JsonObject): JsonObject {
-  let shared = sharedCopies.get(object);
-  if (shared === undefined) {
-    shared = cloneFrozenObject(object);
-    sharedCopies.set(object, shared);
-  }
-  return shared;
+  return freezeInPlace(object);
 }

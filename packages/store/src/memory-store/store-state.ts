@@ -1,4 +1,5 @@
 import type { Clock, Random, TimerHandle } from "@kubesim/core";
+import { freezeInPlace } from "./clone-object.js";
 import type { JsonObject } from "./json-object.js";
 import type { KindInfo } from "./kind-info.js";
 import { KindTable } from "./kind-table.js";
@@ -77,11 +78,13 @@ export class StoreState {
   /**
    * Commits a new or changed object: bumps the revision, stamps `object` with it, stores
    * it and queues the change to the kind's watches. `object` must be a fresh object the
-   * store owns from now on; it is never modified afterwards.
+   * store owns from now on (it may share parts of `previous`); it is deeply frozen here, so
+   * it is never modified afterwards and can be handed to sharing callers as it is.
    */
   commitPut(info: KindInfo, key: string, object: JsonObject, previous: JsonObject | undefined): JsonObject {
     const revision = ++this.#revision;
     (object.metadata as JsonObject).resourceVersion = String(revision);
+    freezeInPlace(object);
     const state = this.#kind(info);
     state.table.put(key, object);
     this.#publish(state, {
@@ -102,14 +105,17 @@ export class StoreState {
     const state = this.#kind(info);
     state.table.remove(key);
     const metadata = previous.metadata as JsonObject;
-    const object = { ...previous, metadata: { ...metadata, resourceVersion: String(revision) } };
+    const object = freezeInPlace({
+      ...previous,
+      metadata: { ...metadata, resourceVersion: String(revision) },
+    });
     this.#publish(state, { resourceVersion: revision, type: "DELETED", object, previous });
     return object;
   }
 
   /** Stores an object as it is, without a change event (restoring a snapshot). */
   load(info: KindInfo, key: string, object: JsonObject): void {
-    this.#kind(info).table.put(key, object);
+    this.#kind(info).table.put(key, freezeInPlace(object));
   }
 
   /** Sets the revision and forgets all history before it (restoring a snapshot). */
