@@ -7,6 +7,8 @@ import {
   defaultMemoryRequest,
   defaultMilliCpuRequest,
   hasRestartableInitContainer,
+  podInfoOf,
+  sharePodRequests,
   updatedPodInfo,
 } from "./pod-requests.js";
 
@@ -300,5 +302,28 @@ describe("hasRestartableInitContainer", () => {
     { name: "a pod without a spec has none", pod: { metadata: { name: "x" } } as Pod, expected: false },
   ])("$name", ({ pod: testPod, expected }) => {
     expect(hasRestartableInitContainer(testPod)).toBe(expected);
+  });
+});
+
+describe("podInfoOf and sharePodRequests", () => {
+  const source = pod([container("c1", { cpu: "1", memory: "1Gi" })], [container("i1", { cpu: "2" })]);
+
+  it("computes a pod's PodInfo once and hands out the same one after", () => {
+    const first = podInfoOf(source);
+    expect(first).toEqual(createPodInfo(source));
+    expect(podInfoOf(source)).toBe(first);
+  });
+
+  it.each([
+    { name: "a copy that only adds spec.nodeName takes the requests of its source", derived: true },
+    { name: "a pod given no source computes its own requests", derived: false },
+  ])("$name", ({ derived }) => {
+    const copy: Pod = { ...source, spec: { ...(source.spec ?? { containers: [] }), nodeName: "node-1" } };
+    if (derived) sharePodRequests(copy, source);
+    const podInfo = podInfoOf(copy);
+    expect(podInfo.pod).toBe(copy);
+    expect(podInfo.requests === podInfoOf(source).requests).toBe(derived);
+    expect(podInfo.requests).toEqual(computePodRequests(copy));
+    expect(podInfo.nonZeroRequests).toEqual(createPodInfo(copy).nonZeroRequests);
   });
 });

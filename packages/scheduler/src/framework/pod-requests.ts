@@ -172,8 +172,38 @@ export function sameRequestInputs(first: Pod, second: Pod): boolean {
  * and computes them otherwise. Requests are read-only, so sharing them is safe.
  */
 export function updatedPodInfo(pod: Pod, previous: PodInfo | undefined): PodInfo {
-  if (previous === undefined || !sameRequestInputs(previous.pod, pod)) return createPodInfo(pod);
+  if (previous === undefined) return podInfoOf(pod);
+  if (!sameRequestInputs(previous.pod, pod)) return createPodInfo(pod);
   return { pod, requests: previous.requests, nonZeroRequests: previous.nonZeroRequests };
+}
+
+// A pod's requests are asked for by PreFilter, PreScore (twice) and the cache on assume:
+// computed once per pod object. Pod objects are treated as immutable (an update arrives as
+// a new object, with its own entry), and requests are read-only.
+const podInfos = new WeakMap<Pod, PodInfo>();
+
+/**
+ * The {@link PodInfo} of `pod` ({@link createPodInfo}, default options), computed once per
+ * pod object. The pod must not be mutated afterwards; its requests are read-only.
+ */
+export function podInfoOf(pod: Pod): PodInfo {
+  let podInfo = podInfos.get(pod);
+  if (podInfo === undefined) {
+    podInfo = createPodInfo(pod);
+    podInfos.set(pod, podInfo);
+  }
+  return podInfo;
+}
+
+/**
+ * Remembers that `derived` has the requests of `source`: for a copy of `source` that
+ * shares its containers, init containers and overhead (e.g. the assumed pod, which only
+ * adds `spec.nodeName`), so they cannot differ.
+ */
+export function sharePodRequests(derived: Pod, source: Pod): void {
+  if (podInfos.has(derived)) return;
+  const { requests, nonZeroRequests } = podInfoOf(source);
+  podInfos.set(derived, { pod: derived, requests, nonZeroRequests });
 }
 
 /**

@@ -94,8 +94,10 @@ export class KeyedHeap<T> {
 
   private before(first: HeapSlot<T>, second: HeapSlot<T>): boolean {
     if (this.less(first.value, second.value)) return true;
-    if (this.less(second.value, first.value)) return false;
-    return first.sequence < second.sequence;
+    // A later insertion never goes first unless `less` says so: only an earlier one needs
+    // the reverse comparison (a tie leaves first in, first out).
+    if (first.sequence > second.sequence) return false;
+    return !this.less(second.value, first.value) && first.sequence < second.sequence;
   }
 
   private removeAt(index: number): void {

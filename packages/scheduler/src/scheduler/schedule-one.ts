@@ -1,6 +1,7 @@
 import type { Pod } from "@kubesim/core";
 import { CycleState } from "../framework/cycle-state.js";
 import type { PostFilterResult } from "../framework/plugin.js";
+import { sharePodRequests } from "../framework/pod-requests.js";
 import { Code, errorStatus, isRejected, isSuccess, type Status, statusMessage } from "../framework/status.js";
 import type { SchedulingQueuePodInfo } from "../queue/index.js";
 import { schedulingQueueEvents } from "../queue/index.js";
@@ -114,6 +115,8 @@ async function schedulingCycle(
 
   const host = outcome.suggestedHost;
   const assumedPod: Pod = { ...pod, spec: { ...(pod.spec ?? { containers: [] }), nodeName: host } };
+  // The copy shares the pod's containers and overhead: the cache takes the pod's requests.
+  sharePodRequests(assumedPod, pod);
   try {
     context.cache.assumePod(assumedPod);
   } catch (error) {

@@ -2,6 +2,10 @@ import type { Node, NodeAffinity, NodeSelectorRequirement, NodeSelectorTerm, Pod
 import { StatusError } from "@kubesim/core";
 import { describe, expect, it } from "vitest";
 import { evaluatePlugin } from "../../evaluate-plugin/index.js";
+import { CycleState } from "../../framework/cycle-state.js";
+import { createNodeInfo } from "../../framework/node-info.js";
+import { defaultFeatures } from "../../framework/types.js";
+import { createNodeAffinity } from "./node-affinity.js";
 import type { NodeAffinityArgs } from "./node-affinity-args.js";
 
 const reasonPod = "node(s) didn't match Pod's node affinity/selector";
@@ -545,5 +549,65 @@ describe("NodeAffinity", () => {
       expect(evaluatePlugin("NodeAffinity", { args: {}, pod: {}, nodes: [{}] }).filter).toEqual([success]);
       expect(evaluatePlugin("NodeAffinity", { args: null, pod: {}, nodes: [{}] }).filter).toEqual([success]);
     });
+  });
+});
+
+describe("NodeAffinity reusing the parse of the last pod's required terms", () => {
+  const zoneA: Node = { metadata: { name: "node-a", labels: { zone: "a" } } };
+  const zoneB: Node = { metadata: { name: "node-b", labels: { zone: "b" } } };
+  const inZone = (zone: string): NodeSelectorTerm =>
+    expressions({ key: "zone", operator: "In", values: [zone] });
+  const cases = [
+    {
+      name: "a pod with the same terms as the one before matches the same nodes",
+      pods: [requiredPod([inZone("a")]), requiredPod([inZone("a")])],
+      want: [
+        [true, false],
+        [true, false],
+      ],
+    },
+    {
+      name: "a pod with other terms than the one before gets its own answer",
+      pods: [requiredPod([inZone("a")]), requiredPod([inZone("b")]), requiredPod([inZone("a")])],
+      want: [
+        [true, false],
+        [false, true],
+        [true, false],
+      ],
+    },
+    {
+      name: "a pod with the same terms but another nodeSelector gets its own answer",
+      pods: [requiredPod([inZone("a")]), requiredPod([inZone("a")], { zone: "b" })],
+      want: [
+        [true, false],
+        [false, false],
+      ],
+    },
+    {
+      name: "a pod whose terms hold an undefined member is never confused with a plain one",
+      pods: [
+        requiredPod([
+          { matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }], matchFields: undefined },
+        ] as unknown as NodeSelectorTerm[]),
+        requiredPod([inZone("b")]),
+        requiredPod([inZone("b")]),
+      ],
+      want: [
+        [true, false],
+        [false, true],
+        [false, true],
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", ({ pods, want }) => {
+    const plugin = createNodeAffinity(undefined, defaultFeatures);
+    const nodeInfos = [createNodeInfo(zoneA), createNodeInfo(zoneB)];
+    const got = pods.map((pod) => {
+      const state = new CycleState();
+      plugin.preFilter(state, pod, nodeInfos);
+      return nodeInfos.map((nodeInfo) => plugin.filter(state, pod, nodeInfo) === undefined);
+    });
+    expect(got).toEqual(want);
   });
 });

@@ -21,6 +21,7 @@ import type {
   ScorePlugin,
 } from "../../framework/plugin.js";
 import type { PluginDefinition } from "../../framework/plugin-definition.js";
+import { sameJson } from "../../framework/same-json.js";
 import {
   errorStatus,
   type Status,
@@ -61,6 +62,46 @@ export type NodeAffinityPlugin = PreFilterPlugin &
 
 function requiredTerms(pod: Pod) {
   return pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+}
+
+/** A JSON copy of `value`, or `undefined` when it does not serialize. */
+function jsonCopy(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * {@link requiredNodeAffinity}, reusing the last answer for a pod whose nodeSelector and
+ * required terms (all it reads) serialize the same: the pods of one workload usually share
+ * them, and parsing the terms is most of PreFilter. The key is our own JSON copy, kept only
+ * when the pod's values are plain JSON (sameJson with the copy), so a hit means same input.
+ */
+function createRequiredNodeAffinityReader(): (pod: Pod) => RequiredNodeAffinity {
+  let last:
+    | { readonly nodeSelector: unknown; readonly required: unknown; readonly affinity: RequiredNodeAffinity }
+    | undefined;
+  return (pod) => {
+    const nodeSelector = pod.spec?.nodeSelector ?? null;
+    const required = requiredTerms(pod) ?? null;
+    if (
+      last !== undefined &&
+      sameJson(nodeSelector, last.nodeSelector) &&
+      sameJson(required, last.required)
+    ) {
+      return last.affinity;
+    }
+    const affinity = requiredNodeAffinity(pod);
+    const nodeSelectorCopy = jsonCopy(nodeSelector);
+    const requiredCopy = jsonCopy(required);
+    last =
+      sameJson(nodeSelector, nodeSelectorCopy) && sameJson(required, requiredCopy)
+        ? { nodeSelector: nodeSelectorCopy, required: requiredCopy, affinity }
+        : undefined;
+    return affinity;
+  };
 }
 
 // Throws the affinity parser's StatusError when a preferred term does not parse.
@@ -122,6 +163,7 @@ function parseAddedAffinity(added: NodeAffinity | null | undefined): {
  */
 export function createNodeAffinity(args: unknown, features: Features): NodeAffinityPlugin {
   const added = parseAddedAffinity((args as NodeAffinityArgs | undefined)?.addedAffinity);
+  const requiredNodeAffinityOf = createRequiredNodeAffinityReader();
   const events: readonly ClusterEvent[] = features.enableSchedulingQueueHint
     ? clusterEvents("Node", "Add", "UpdateNodeLabel")
     : clusterEvents("Node", "Add", "UpdateNodeLabel", "UpdateNodeTaint");
@@ -142,7 +184,7 @@ export function createNodeAffinity(args: unknown, features: Features): NodeAffin
       ) {
         return { status: skipStatus };
       }
-      state.write(preFilterStateKey, requiredNodeAffinity(pod));
+      state.write(preFilterStateKey, requiredNodeAffinityOf(pod));
       if (noNodeAffinity) return {};
       const nodeNames = nodeNamesFromAffinityPins(pod);
       if (nodeNames === undefined) return {};
@@ -153,7 +195,7 @@ export function createNodeAffinity(args: unknown, features: Features): NodeAffin
       const node = nodeInfo.node;
       if (added.selector !== undefined && !added.selector.matches(node)) return enforcedMismatchStatus;
       // Recomputed when PreFilter did not run (e.g. disabled in the profile).
-      const affinity = state.read<RequiredNodeAffinity>(preFilterStateKey) ?? requiredNodeAffinity(pod);
+      const affinity = state.read<RequiredNodeAffinity>(preFilterStateKey) ?? requiredNodeAffinityOf(pod);
       return affinity.matches(node) ? undefined : podMismatchStatus;
     },
     preScore(state: CycleState, pod: Pod): Status | undefined {

@@ -9,7 +9,7 @@ import type {
   ScorePlugin,
 } from "../../framework/plugin.js";
 import type { PluginDefinition } from "../../framework/plugin-definition.js";
-import { computePodRequests, hasRestartableInitContainer } from "../../framework/pod-requests.js";
+import { computePodRequests, hasRestartableInitContainer, podInfoOf } from "../../framework/pod-requests.js";
 import { isExtendedResourceName, isZeroRequest } from "../../framework/resource.js";
 import { Code, type Status, unschedulableAndUnresolvable } from "../../framework/status.js";
 import type { Features, NodeInfo, Resource } from "../../framework/types.js";
@@ -363,7 +363,7 @@ export function createNodeResourcesFit(args: unknown, features: Features): NodeR
       }
       state.write(
         preFilterStateKey,
-        buildPreFilterState(computePodRequests(pod), ignoredResources, ignoredGroups),
+        buildPreFilterState(podInfoOf(pod).requests, ignoredResources, ignoredGroups),
       );
       return {};
     },

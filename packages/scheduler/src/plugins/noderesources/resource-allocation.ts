@@ -1,5 +1,5 @@
 import type { Pod } from "@kubesim/core";
-import { computeNonZeroPodRequests, computePodRequests } from "../../framework/pod-requests.js";
+import { podInfoOf } from "../../framework/pod-requests.js";
 import { isScalarResourceName, resourceNames } from "../../framework/resource.js";
 import { errorStatus, type Status } from "../../framework/status.js";
 import type { NodeInfo, Resource } from "../../framework/types.js";
@@ -64,7 +64,9 @@ export class ResourceAllocationScorer {
   podRequests(pod: Pod): number[] {
     const resources = this.resources ?? [];
     if (resources.length === 0) return [];
-    const requests = this.useRequested ? computePodRequests(pod) : computeNonZeroPodRequests(pod);
+    const podInfo = podInfoOf(pod);
+    // The non-zero requests differ from the requests in cpu and memory only.
+    const requests = this.useRequested ? podInfo.requests : podInfo.nonZeroRequests;
     return resources.map((resource) => amountOf(requests, resource.name));
   }
 
