@@ -52,6 +52,15 @@ export interface ListResult<T> {
   readonly resourceVersion: string;
 }
 
+/** Options of {@link ApiClient.create}, {@link ApiClient.update} and {@link ApiClient.updateStatus}. */
+export interface WriteOptions {
+  /**
+   * Who makes the write: the manager recorded in `metadata.managedFields` (kube-apiserver's
+   * `fieldManager` query parameter). Writes without one are not recorded there.
+   */
+  readonly fieldManager?: string;
+}
+
 /** The patch formats kubesim accepts, as kubectl names them. */
 export type PatchType = "merge" | "json" | "strategic" | "apply";
 
@@ -131,16 +140,16 @@ export interface ApiClient {
    * Creates an object (defaulted and validated as the API server does; `generateName`
    * honoured). Resolves with the stored object, including uid and resourceVersion.
    */
-  create<T extends KubeObject>(object: T): Promise<T>;
+  create<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T>;
 
   /**
    * Replaces an object's spec and metadata (status is ignored). When
    * `metadata.resourceVersion` is set it must be current, otherwise `Conflict`.
    */
-  update<T extends KubeObject>(object: T): Promise<T>;
+  update<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T>;
 
   /** Replaces only the status (the `status` subresource); same precondition as `update`. */
-  updateStatus<T extends KubeObject>(object: T): Promise<T>;
+  updateStatus<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T>;
 
   /** Patches an object; see {@link PatchType} for the formats. */
   patch<K extends string>(

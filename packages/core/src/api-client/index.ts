@@ -14,4 +14,5 @@ export type {
   WatchEvent,
   WatchEventType,
   WatchOptions,
+  WriteOptions,
 } from "./api-client.js";
