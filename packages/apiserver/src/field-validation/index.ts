@@ -1,0 +1,2 @@
+export { type FindUnknownFieldsOptions, findUnknownFields } from "./find-unknown-fields.js";
+export { strictDecodingError, unknownFieldWarnings } from "./strict-decoding-error.js";
