@@ -4,9 +4,12 @@ import {
   generateName,
   namespaceNameLabel,
   StatusError,
+  templateGenerationAnnotation,
 } from "@kubesim/core";
+import { recordWrite } from "../managed-fields/index.js";
 import { readTemplateGeneration } from "./daemonset-template-generation.js";
 import type { DecodedObject } from "./decode-object.js";
+import { fieldManagerScope } from "./field-manager-scope.js";
 import { type JsonObject, metadataOf, objectField, stringField } from "./json-object.js";
 import { objectKey } from "./kind-info.js";
 import { admitNamespacedWrite } from "./namespace-lifecycle.js";
@@ -25,6 +28,10 @@ const generateNameAttempts = 8;
 export interface CreateMode {
   /** The object's resourceVersion is ignored instead of rejected (create-on-update). */
   readonly ignoreResourceVersion: boolean;
+  /** Who creates it (recorded in managedFields); undefined for an unrecorded write. */
+  readonly fieldManager?: string | undefined;
+  /** The object's managedFields are already settled (a server-side apply computed them). */
+  readonly managedFieldsSettled?: boolean;
 }
 
 function clearSystemFields(metadata: JsonObject): void {
@@ -71,7 +78,8 @@ function alreadyExists(
 
 /**
  * Stores a decoded object as the API server's create does, in upstream's order: system
- * fields wiped and the namespace settled, NamespaceLifecycle admission, then uid,
+ * fields wiped and the namespace settled, the managedFields recorded (see `recordWrite`),
+ * NamespaceLifecycle admission, then uid,
  * creationTimestamp and a generated name, validation, the resourceVersion check, and the
  * commit (`ADDED`). A generated name that collides is drawn again, up to 8 times.
  *
@@ -86,6 +94,7 @@ export function createDecoded(state: StoreState, decoded: DecodedObject, mode: C
   const namespace = namespaceOfObject(info, metadata);
   placeInNamespace(metadata, namespace);
   dedupOwnerReferences(metadata);
+  if (mode.managedFieldsSettled !== true) recordCreate(state, decoded, mode.fieldManager);
   const requestedName = stringField(metadata, "name");
   const namePrefix = stringField(metadata, "generateName");
   admitNamespacedWrite(state, info, namespace, requestedName || namePrefix, "create");
@@ -104,6 +113,28 @@ export function createDecoded(state: StoreState, decoded: DecodedObject, mode: C
     if (existing === undefined) return state.commitPut(info, key, object, undefined);
     if (attempt >= attempts) throw alreadyExists(decoded, name, generated, existing);
   }
+}
+
+/**
+ * Records the create in managedFields. Core's defaulting already added the DaemonSet
+ * template-generation annotation, which upstream adds after the field manager ran: it is
+ * hidden from the comparison so the creator does not own it.
+ */
+function recordCreate(state: StoreState, decoded: DecodedObject, fieldManager: string | undefined): void {
+  const { info, object, metadata } = decoded;
+  const scope = fieldManagerScope(state, info, "");
+  const annotations = objectField(metadata, "annotations");
+  if (fieldManager === undefined || info.kind !== "DaemonSet" || annotations === undefined) {
+    recordWrite(scope, undefined, object, fieldManager);
+    return;
+  }
+  const { [templateGenerationAnnotation]: _generation, ...rest } = annotations;
+  const seen: JsonObject = { ...object, metadata: { ...metadata, annotations: rest } };
+  if (Object.keys(rest).length === 0) delete (seen.metadata as JsonObject).annotations;
+  recordWrite(scope, undefined, seen, fieldManager);
+  const managedFields = (seen.metadata as JsonObject).managedFields;
+  if (managedFields === undefined) delete metadata.managedFields;
+  else metadata.managedFields = managedFields;
 }
 
 function setNamespaceNameLabel(metadata: JsonObject, name: string): void {

@@ -64,7 +64,7 @@ describe("create", () => {
     });
   });
 
-  it("wipes the system fields a client sends and drops managedFields", async () => {
+  it("wipes the system fields a client sends and drops managedFields that do not decode", async () => {
     const { store } = makeStore();
     const pod = makePod("web");
     pod.metadata = {

@@ -58,6 +58,7 @@ function checkMetadataTypes(info: KindInfo, object: JsonObject): void {
         unmarshalError(info, value, `metadata.${field}`, "string");
     }
   }
+  checkManagedFieldsTypes(info, ownField(metadata, "managedFields"));
   const finalizers = ownField(metadata, "finalizers");
   if (finalizers === undefined || finalizers === null) return;
   if (!Array.isArray(finalizers)) unmarshalError(info, finalizers, "metadata.finalizers", "[]string");
@@ -66,12 +67,53 @@ function checkMetadataTypes(info: KindInfo, object: JsonObject): void {
   }
 }
 
+const managedFieldsStringFields = [
+  "manager",
+  "operation",
+  "apiVersion",
+  "fieldsType",
+  "subresource",
+] as const;
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Go's decoding of `metadata.managedFields` (`[]ManagedFieldsEntry`): the types and the times. */
+function checkManagedFieldsTypes(info: KindInfo, entries: unknown): void {
+  if (entries === undefined || entries === null) return;
+  if (!Array.isArray(entries)) {
+    unmarshalError(info, entries, "metadata.managedFields", "[]v1.ManagedFieldsEntry");
+  }
+  for (const entry of entries) {
+    if (entry === null) continue;
+    if (!isJsonObject(entry)) {
+      unmarshalError(info, entry, "metadata.managedFields", "v1.ManagedFieldsEntry");
+    }
+    for (const field of managedFieldsStringFields) {
+      const value = ownField(entry, field);
+      if (value !== undefined && value !== null && typeof value !== "string") {
+        throw createDecodeError(
+          info,
+          `json: cannot unmarshal ${jsonTypeName(value)} into Go struct field ManagedFieldsEntry.metadata.managedFields.${field} of type string`,
+        );
+      }
+    }
+    const time = ownField(entry, "time");
+    if (time === undefined || time === null) continue;
+    if (typeof time !== "string" || !rfc3339.test(time) || Number.isNaN(Date.parse(time))) {
+      const text = typeof time === "string" ? JSON.stringify(time) : describeBody(time);
+      throw createDecodeError(
+        info,
+        `parsing time ${text} as "2006-01-02T15:04:05Z07:00": cannot parse ${text} as "2006"`,
+      );
+    }
+  }
+}
+
 /**
  * Decodes an object sent to the store as the API server decodes a request body: the kind
  * must be one kubesim serves, the apiVersion (when given) the one it is served at, and
- * the metadata well typed; then the scheme defaults (and on create the create-time
- * admission and strategy defaults) are applied to a copy. `managedFields` are dropped:
- * kubesim does not track field ownership.
+ * the metadata well typed (`managedFields` included: they are kept, for the field manager
+ * to accept or ignore); then the scheme defaults (and on create the create-time admission
+ * and strategy defaults) are applied to a copy.
  *
  * @throws StatusError BadRequest for a missing kind, a wrong apiVersion, an undecodable
  *   field or an object nested too deep; 404 for a kind kubesim does not serve.
@@ -110,6 +152,5 @@ export function decodeObject(input: unknown, operation: "create" | "update"): De
   object.apiVersion = info.resource.apiVersion;
   object.kind = info.kind;
   const metadata = ensureMetadata(object);
-  delete metadata.managedFields;
   return { info, object, metadata };
 }

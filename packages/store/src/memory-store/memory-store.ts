@@ -12,8 +12,10 @@ import type {
   PatchOptions,
   Watch,
   WatchOptions,
+  WriteOptions,
 } from "@kubesim/core";
 import { createNotFoundError } from "@kubesim/core";
+import { checkFieldManagerName } from "../managed-fields/index.js";
 import { bindPod } from "./bind-pod.js";
 import { cloneObject } from "./clone-object.js";
 import { createDecoded } from "./create-object.js";
@@ -21,6 +23,7 @@ import { decodeObject } from "./decode-object.js";
 import { deleteObject } from "./delete-object.js";
 import { checkDeleteOptions } from "./delete-options.js";
 import { evictPod } from "./evict-pod.js";
+import { fieldManagerOf } from "./field-manager-scope.js";
 import { finalizeNamespace } from "./finalize-namespace.js";
 import type { JsonObject } from "./json-object.js";
 import { objectKey, resolveKind } from "./kind-info.js";
@@ -36,6 +39,13 @@ import { updateObjectStatus } from "./update-status.js";
 
 function copyOut<T>(object: unknown): T {
   return cloneObject(object) as T;
+}
+
+/** The write's field manager, validated as upstream validates Create/UpdateOptions. */
+function writeManager(optionsKind: string, options: WriteOptions | undefined): string | undefined {
+  const manager = fieldManagerOf(options);
+  if (manager !== undefined) checkFieldManagerName(optionsKind, manager);
+  return manager;
 }
 
 function shareOut<T>(object: JsonObject): T {
@@ -87,24 +97,31 @@ export class MemoryStore implements ApiClient {
     return { items, resourceVersion: String(this.#state.revision) };
   }
 
-  /** Creates an object; see `ApiClient.create`. */
-  async create<T extends KubeObject>(object: T): Promise<T> {
+  /**
+   * Creates an object; see `ApiClient.create`. With `fieldManager` the fields it sets are
+   * recorded in `metadata.managedFields` (an Update entry); without, nothing is recorded.
+   */
+  async create<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T> {
+    const fieldManager = writeManager("CreateOptions", options);
     return copyOut(
-      createDecoded(this.#state, decodeObject(object, "create"), { ignoreResourceVersion: false }),
+      createDecoded(this.#state, decodeObject(object, "create"), {
+        ignoreResourceVersion: false,
+        fieldManager,
+      }),
     );
   }
 
-  /** Replaces an object's spec and metadata; see `ApiClient.update`. */
-  async update<T extends KubeObject>(object: T): Promise<T> {
-    return copyOut(updateObject(this.#state, object));
+  /** Replaces an object's spec and metadata; see `ApiClient.update` (and `create` on `fieldManager`). */
+  async update<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T> {
+    return copyOut(updateObject(this.#state, object, writeManager("UpdateOptions", options)));
   }
 
-  /** Replaces only the status; see `ApiClient.updateStatus`. */
-  async updateStatus<T extends KubeObject>(object: T): Promise<T> {
-    return copyOut(updateObjectStatus(this.#state, object));
+  /** Replaces only the status; see `ApiClient.updateStatus` (a manager's entry gets subresource `status`). */
+  async updateStatus<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T> {
+    return copyOut(updateObjectStatus(this.#state, object, writeManager("UpdateOptions", options)));
   }
 
-  /** Patches an object (merge, JSON, strategic, simplified server-side apply). */
+  /** Patches an object (merge, JSON, strategic, server-side apply with field ownership). */
   async patch<K extends string>(
     kind: K,
     name: string,

@@ -2,7 +2,6 @@ import {
   createBadRequestError,
   createConflictError,
   createInternalError,
-  createInvalidError,
   createNotFoundError,
   type FieldError,
   fieldErrors,
@@ -11,13 +10,21 @@ import {
   StatusError,
   StatusReason,
 } from "@kubesim/core";
+import {
+  applyConfiguration,
+  checkFieldManagerName,
+  encodeManagedFields,
+  type ManagedTable,
+} from "../managed-fields/index.js";
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from "../patch/index.js";
 import { createDecoded } from "./create-object.js";
 import { readTemplateGeneration } from "./daemonset-template-generation.js";
 import { decodeObject } from "./decode-object.js";
+import { fieldManagerOf, fieldManagerScope } from "./field-manager-scope.js";
 import { exceedsMaxDepth } from "./json-depth.js";
-import { isJsonObject, type JsonObject, stringField } from "./json-object.js";
+import { isJsonObject, type JsonObject, metadataOf, stringField } from "./json-object.js";
 import { type KindInfo, objectKey, resolveKind } from "./kind-info.js";
+import { jsonEqual } from "./object-equality.js";
 import { placeInNamespace, requestNamespace } from "./object-placement.js";
 import { createEmptyNameError, createTooDeepError } from "./store-errors.js";
 import type { StoreState } from "./store-state.js";
@@ -52,9 +59,7 @@ function checkPatchOptions(options: PatchOptions | undefined): "json" | "merge" 
   } else if (options?.force !== undefined) {
     errors.push(fieldErrors.forbidden("force", "may not be specified for non-apply patch"));
   }
-  if (new TextEncoder().encode(fieldManager).length > 128)
-    errors.push(fieldErrors.tooLong("fieldManager", "", 128));
-  if (errors.length > 0) throw createInvalidError({ group: "meta.k8s.io", kind: "PatchOptions" }, "", errors);
+  checkFieldManagerName("PatchOptions", fieldManager, errors);
   return type as "json" | "merge" | "strategic" | "apply";
 }
 
@@ -99,10 +104,10 @@ function decodePatched(info: KindInfo, patched: unknown, operation: "create" | "
  * `ApiClient.patch`: applies a JSON patch, JSON merge patch or strategic merge patch to
  * the stored object and runs the result through the update path (defaulting, validation
  * with the old object, the resourceVersion precondition when the patched object carries
- * a resourceVersion other than the stored one). Server-side apply is simplified: it
- * creates the object when missing and otherwise strategic-merges the applied
- * configuration onto it; field ownership (managedFields) is not tracked, so fields a
- * manager stops applying are not removed and there are no apply conflicts.
+ * a resourceVersion other than the stored one); with a `fieldManager` it is recorded as
+ * that manager's Update. Server-side apply (`apply`) merges the configuration with field
+ * ownership (see `applyConfiguration`): conflicts, removal of fields the manager stopped
+ * applying, and creation of a missing object.
  *
  * @throws StatusError 415 for an unknown patch type, Invalid for bad patch options,
  *   NotFound when the object is missing (except for apply), the patch library's errors,
@@ -122,10 +127,27 @@ export function patchObject(
   const namespace = requestNamespace(info, options.namespace);
   const key = objectKey(info, namespace, name);
   const existing = state.get(info, key);
-  if (existing === undefined) {
-    if (type !== "apply") throw createNotFoundError(info.groupResource, name);
-    return { object: applyCreate(state, info, namespace, name, patch), created: true };
+  if (type === "apply") {
+    if (!isJsonObject(patch)) throw createBadRequestError("the patched object must be a JSON object");
+    const applied = applyConfiguration({
+      scope: fieldManagerScope(state, info, ""),
+      live: existing,
+      configuration: patch,
+      manager: options.fieldManager as string,
+      force: options.force === true,
+      group: info.resource.group,
+      version: info.resource.version,
+    });
+    withManagedFields(applied.object, applied.table);
+    if (existing === undefined) {
+      return { object: applyCreate(state, info, namespace, name, applied.object), created: true };
+    }
+    return {
+      object: applyToExisting(state, info, namespace, name, key, existing, applied.object),
+      created: false,
+    };
   }
+  if (existing === undefined) throw createNotFoundError(info.groupResource, name);
   // The patch functions copy the original and never change it: the stored object is safe.
   const patched = runPatch(type, info, existing, patch);
   const decoded = decodePatched(info, patched, "update");
@@ -134,7 +156,66 @@ export function patchObject(
   const sentTemplateGeneration =
     info.kind === "DaemonSet" ? readTemplateGeneration(info, decoded.object) : 0n;
   const target = { info, namespace, name, key, existing };
-  return { object: applyUpdate(state, target, decoded.object, sentTemplateGeneration), created: false };
+  return {
+    object: applyUpdate(state, target, decoded.object, sentTemplateGeneration, {
+      fieldManager: fieldManagerOf(options),
+    }),
+    created: false,
+  };
+}
+
+function withManagedFields(object: JsonObject, table: ManagedTable): void {
+  const metadata = isJsonObject(object.metadata) ? object.metadata : {};
+  object.metadata = metadata;
+  const encoded = encodeManagedFields(table);
+  if (encoded === undefined) delete metadata.managedFields;
+  else metadata.managedFields = encoded;
+}
+
+function withoutTimes(entries: unknown): unknown {
+  if (!Array.isArray(entries)) return entries;
+  return entries.map((entry: unknown) => {
+    if (!isJsonObject(entry)) return entry;
+    const { time: _time, ...rest } = entry;
+    return rest;
+  });
+}
+
+/**
+ * Upstream's `IgnoreManagedFieldsTimestampsTransformer`: an apply that changes nothing but
+ * managedFields times keeps the stored times, so it commits nothing.
+ */
+function keepTimesOfNoOp(object: JsonObject, existing: JsonObject): void {
+  const metadata = object.metadata as JsonObject;
+  const existingMetadata = metadataOf(existing) ?? {};
+  const entries = metadata.managedFields;
+  const existingEntries = existingMetadata.managedFields;
+  if (!Array.isArray(entries) || !Array.isArray(existingEntries) || entries.length !== existingEntries.length)
+    return;
+  if (!jsonEqual(withoutTimes(entries), withoutTimes(existingEntries))) return;
+  const { managedFields: _new, ...restNew } = metadata;
+  const { managedFields: _old, ...restOld } = existingMetadata;
+  if (!jsonEqual({ ...object, metadata: restNew }, { ...existing, metadata: restOld })) return;
+  metadata.managedFields = existingEntries;
+}
+
+function applyToExisting(
+  state: StoreState,
+  info: KindInfo,
+  namespace: string,
+  name: string,
+  key: string,
+  existing: JsonObject,
+  merged: JsonObject,
+): JsonObject {
+  const decoded = decodePatched(info, merged, "update");
+  placeInNamespace(decoded.metadata, namespace);
+  checkName(decoded.metadata, name);
+  const sentTemplateGeneration =
+    info.kind === "DaemonSet" ? readTemplateGeneration(info, decoded.object) : 0n;
+  keepTimesOfNoOp(decoded.object, existing);
+  const target = { info, namespace, name, key, existing };
+  return applyUpdate(state, target, decoded.object, sentTemplateGeneration, "settled");
 }
 
 function applyCreate(
@@ -142,9 +223,9 @@ function applyCreate(
   info: KindInfo,
   namespace: string,
   name: string,
-  patch: unknown,
+  merged: JsonObject,
 ): JsonObject {
-  const decoded = decodePatched(info, runPatch("apply", info, {}, patch), "create");
+  const decoded = decodePatched(info, merged, "create");
   const uid = stringField(decoded.metadata, "uid");
   if (uid !== "") {
     throw createConflictError(
@@ -155,5 +236,5 @@ function applyCreate(
   }
   placeInNamespace(decoded.metadata, namespace);
   checkName(decoded.metadata, name);
-  return createDecoded(state, decoded, { ignoreResourceVersion: true });
+  return createDecoded(state, decoded, { ignoreResourceVersion: true, managedFieldsSettled: true });
 }

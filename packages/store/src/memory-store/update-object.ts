@@ -1,7 +1,9 @@
 import { createConflictError, createNotFoundError } from "@kubesim/core";
+import { recordWrite } from "../managed-fields/index.js";
 import { createDecoded } from "./create-object.js";
 import { readTemplateGeneration } from "./daemonset-template-generation.js";
 import { decodeObject } from "./decode-object.js";
+import { fieldManagerScope } from "./field-manager-scope.js";
 import { type JsonObject, metadataOf, objectField, stringField, stringListField } from "./json-object.js";
 import { type KindInfo, objectKey } from "./kind-info.js";
 import { admitNamespacedWrite } from "./namespace-lifecycle.js";
@@ -91,21 +93,29 @@ export function commitUpdate(state: StoreState, target: UpdateTarget, object: Js
   return state.commitPut(target.info, target.key, object, target.existing);
 }
 
+/** How an update settles managedFields: recorded for a manager (or none), or already settled by an apply. */
+export type UpdateOwnership = { readonly fieldManager: string | undefined } | "settled";
+
 /**
  * Runs the update path on a decoded object that replaces `target.existing`: namespace
- * admission, the resourceVersion precondition, the strategy's preparation, validation with
- * the old object, then {@link commitUpdate}. `update()` and `patch()` share it.
+ * admission, the resourceVersion precondition, managedFields (see `recordWrite`), the
+ * strategy's preparation, validation with the old object, then {@link commitUpdate}.
+ * `update()` and `patch()` share it.
  */
 export function applyUpdate(
   state: StoreState,
   target: UpdateTarget,
   object: JsonObject,
   sentTemplateGeneration: bigint,
+  ownership: UpdateOwnership,
 ): JsonObject {
   const metadata = object.metadata as JsonObject;
   admitNamespacedWrite(state, target.info, target.namespace, target.name, "update");
   checkResourceVersion(target, metadata);
   dedupOwnerReferences(metadata);
+  if (ownership !== "settled") {
+    recordWrite(fieldManagerScope(state, target.info, ""), target.existing, object, ownership.fieldManager);
+  }
   const extraErrors = prepareForUpdate(target.info, object, target.existing, sentTemplateGeneration);
   assertValidUpdate(target.info, object, target.existing, extraErrors);
   return commitUpdate(state, target, object);
@@ -116,7 +126,7 @@ export function applyUpdate(
  * for kinds with a status subresource). Services and Events are created when missing, as
  * upstream allows for them.
  */
-export function updateObject(state: StoreState, input: unknown): JsonObject {
+export function updateObject(state: StoreState, input: unknown, fieldManager?: string): JsonObject {
   const { info, object, metadata } = decodeObject(input, "update");
   const sentTemplateGeneration = info.kind === "DaemonSet" ? readTemplateGeneration(info, object) : 0n;
   const namespace = namespaceOfObject(info, metadata);
@@ -128,7 +138,9 @@ export function updateObject(state: StoreState, input: unknown): JsonObject {
   checkUidPrecondition(info, namespace, name, stringField(metadata, "uid"), existing);
   if (existing === undefined) {
     if (!info.allowCreateOnUpdate) throw createNotFoundError(info.groupResource, name);
-    return createDecoded(state, decodeObject(input, "create"), { ignoreResourceVersion: true });
+    return createDecoded(state, decodeObject(input, "create"), { ignoreResourceVersion: true, fieldManager });
   }
-  return applyUpdate(state, { info, namespace, name, key, existing }, object, sentTemplateGeneration);
+  return applyUpdate(state, { info, namespace, name, key, existing }, object, sentTemplateGeneration, {
+    fieldManager,
+  });
 }

@@ -1,6 +1,8 @@
 import { createNotFoundError } from "@kubesim/core";
+import { recordWrite } from "../managed-fields/index.js";
 import { readTemplateGeneration } from "./daemonset-template-generation.js";
 import { decodeObject } from "./decode-object.js";
+import { fieldManagerScope } from "./field-manager-scope.js";
 import { isJsonObject, type JsonObject, metadataOf, objectField, stringField } from "./json-object.js";
 import { createUnknownResourceError, objectKey } from "./kind-info.js";
 import { admitNamespacedWrite } from "./namespace-lifecycle.js";
@@ -28,11 +30,13 @@ function podStatus(status: unknown, old: JsonObject): unknown {
  * status subresource. Everything else, metadata included, is kept from the stored object
  * (upstream's status strategies also let labels and annotations through; kubesim does
  * not). The resourceVersion precondition and the uid precondition apply as for update.
+ * With a `fieldManager`, the status fields it changes are recorded as its Update entry
+ * with subresource `status`.
  *
  * @throws StatusError 404 `the server could not find the requested resource` for a kind
  *   without a status subresource; NotFound when the object does not exist.
  */
-export function updateObjectStatus(state: StoreState, input: unknown): JsonObject {
+export function updateObjectStatus(state: StoreState, input: unknown, fieldManager?: string): JsonObject {
   const { info, object, metadata } = decodeObject(input, "update");
   if (!info.hasStatus) throw createUnknownResourceError();
   if (info.kind === "DaemonSet") readTemplateGeneration(info, object);
@@ -49,6 +53,9 @@ export function updateObjectStatus(state: StoreState, input: unknown): JsonObjec
   checkResourceVersion(target, metadata);
   const next: JsonObject = { ...existing, metadata: { ...metadataOf(existing) } };
   copyField(next, info.kind === "Pod" ? { status: podStatus(object.status, existing) } : object, "status");
+  // Only status changes here, so only a manager's status fields are recorded (subresource "status").
+  if (fieldManager !== undefined)
+    recordWrite(fieldManagerScope(state, info, "status"), existing, next, fieldManager);
   assertValidStatusUpdate(info, next, existing);
   return commitUpdate(state, target, next);
 }
