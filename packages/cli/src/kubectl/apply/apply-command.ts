@@ -1,13 +1,20 @@
 import type { Command } from "commander";
 import type { RunInCluster } from "../../command-runner.js";
-import { addFilenameFlags, type FilenameFlagValues } from "../resource-builder/index.js";
+import {
+  addFieldManagerFlag,
+  addFilenameFlags,
+  addShowManagedFieldsFlag,
+  type FieldManagerFlagValues,
+  type FilenameFlagValues,
+  kubectlFieldManagers,
+} from "../resource-builder/index.js";
 import { runApply } from "./apply.js";
 
-interface ApplyFlagValues extends FilenameFlagValues {
+interface ApplyFlagValues extends FilenameFlagValues, FieldManagerFlagValues {
   readonly serverSide?: boolean;
   readonly forceConflicts?: boolean;
-  readonly fieldManager?: string;
   readonly output?: string;
+  readonly showManagedFields?: boolean;
 }
 
 /** Declares `kubesim apply -f FILENAME` with kubectl's flags; the action runs {@link runApply}. */
@@ -23,10 +30,11 @@ export function registerApplyCommand(program: Command, run: RunInCluster): Comma
   addFilenameFlags(command, "that contains the configuration to apply")
     .option("--server-side", "If true, apply runs in the server instead of the client.")
     .option("--force-conflicts", "If true, server-side apply will force the changes against conflicts.")
-    .option("--field-manager <name>", "Name of the manager used to track field ownership.")
     .option("--validate [mode]", "Accepted for compatibility: the simulated API server always validates.")
-    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).")
-    .action(async (args: string[], _options: unknown, self: Command) => {
+    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).");
+  addShowManagedFieldsFlag(command);
+  addFieldManagerFlag(command, kubectlFieldManagers.clientSideApply).action(
+    async (args: string[], _options: unknown, self: Command) => {
       const flags = self.opts<ApplyFlagValues>();
       await run(self, (context) =>
         runApply(context, {
@@ -36,9 +44,11 @@ export function registerApplyCommand(program: Command, run: RunInCluster): Comma
           forceConflicts: flags.forceConflicts === true,
           ...(flags.fieldManager === undefined ? {} : { fieldManager: flags.fieldManager }),
           ...(flags.output === undefined ? {} : { output: flags.output }),
+          showManagedFields: flags.showManagedFields === true,
           args,
         }),
       );
-    });
+    },
+  );
   return command;
 }

@@ -1,4 +1,4 @@
-import { isConflict, isNotFound, type KubeObject, KubesimError } from "@kubesim/core";
+import { isConflict, isNotFound, type KubeObject, KubesimError, type PatchOptions } from "@kubesim/core";
 import type { ExitCode, KubectlContext } from "../kubectl-context.js";
 import {
   addSourceToError,
@@ -11,6 +11,7 @@ import {
   goCompactJson,
   isJsonObject,
   type JsonObject,
+  kubectlFieldManagers,
   type ObjectInfo,
   type ObjectPrinter,
   objectName,
@@ -26,6 +27,12 @@ import {
   pruneNulls,
   withApplyAnnotation,
 } from "./last-applied.js";
+import {
+  findFieldsOwners,
+  lastAppliedFieldPath,
+  managedFieldsOf,
+  upgradeManagedFieldsPatch,
+} from "./managed-fields-migration.js";
 
 /** The flags of `kubectl apply -f`. */
 export interface ApplyOptions extends FilenameOptions {
@@ -37,6 +44,8 @@ export interface ApplyOptions extends FilenameOptions {
   readonly fieldManager?: string;
   /** `-o/--output`: `name`, `yaml` or `json`. */
   readonly output?: string;
+  /** `--show-managed-fields`: keep `metadata.managedFields` in `-o yaml|json`. */
+  readonly showManagedFields?: boolean;
   /** Positional arguments (kubectl rejects them). */
   readonly args?: readonly string[];
 }
@@ -83,24 +92,136 @@ function parseOriginal(object: KubeObject): JsonObject {
   return isJsonObject(parsed) ? parsed : {};
 }
 
+/** The patch options of one server-side apply. */
+interface ServerSideApply {
+  readonly patchOptions: PatchOptions;
+  readonly fieldManager: string;
+  readonly namespaceOption: { namespace?: string };
+}
+
+/**
+ * kubectl's `saveLastApplyAnnotationIfNecessary`: with the default manager, a
+ * last-applied annotation that no `Apply` manager owns yet is applied on its own by
+ * `kubectl-last-applied`, so the following apply does not drop it.
+ */
+async function saveLastAppliedAnnotation(
+  context: KubectlContext,
+  info: ObjectInfo,
+  apply: ServerSideApply,
+  current: KubeObject,
+): Promise<KubeObject> {
+  if (apply.fieldManager !== kubectlFieldManagers.serverSideApply) return current;
+  const annotation = lastAppliedConfiguration(current);
+  if (annotation === undefined) return current;
+  if (findFieldsOwners(managedFieldsOf(current), "Apply", lastAppliedFieldPath).length > 0) return current;
+  const metadata: JsonObject = { annotations: { [lastAppliedAnnotation]: annotation } };
+  metadata.name = current.metadata?.name ?? info.name;
+  const namespace = current.metadata?.namespace ?? "";
+  if (namespace !== "") metadata.namespace = namespace;
+  const body = { apiVersion: info.resource.apiVersion, kind: info.resource.kind, metadata };
+  return context.client.patch(info.resource.kind, info.name, body, {
+    type: "apply",
+    ...apply.namespaceOption,
+    fieldManager: kubectlFieldManagers.lastApplied,
+  });
+}
+
+/**
+ * kubectl's `migrateToSSAIfNecessary`: when `Update` managers (client-side apply) own the
+ * last-applied annotation, their fields are handed to the server-side manager by a JSON
+ * patch of `metadata.managedFields` (retried on Conflict from a fresh read). Resolves with
+ * the patched object, or `undefined` when nothing was migrated.
+ */
+async function migrateToServerSideApply(
+  context: KubectlContext,
+  info: ObjectInfo,
+  apply: ServerSideApply,
+  current: KubeObject,
+): Promise<KubeObject | undefined> {
+  const owners = findFieldsOwners(managedFieldsOf(current), "Update", lastAppliedFieldPath);
+  const managers = new Set(owners.map((entry) => entry.manager ?? ""));
+  let object = current;
+  for (let attempt = 0; attempt < maxPatchRetries; attempt++) {
+    const patch = upgradeManagedFieldsPatch(object, managers, apply.fieldManager);
+    if (patch === undefined) return undefined;
+    try {
+      return await context.client.patch(info.resource.kind, info.name, patch, {
+        type: "json",
+        ...apply.namespaceOption,
+        fieldManager: apply.fieldManager,
+      });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+    object = await context.client.get(info.resource.kind, info.name, apply.namespaceOption);
+  }
+  // kubectl's loop ends with the error of its last re-read, which is nil when the read
+  // succeeded: running out of retries is silently "nothing migrated".
+  return undefined;
+}
+
+/**
+ * After a successful server-side apply, kubectl's migration of client-side apply's
+ * ownership: save the last-applied annotation, migrate managedFields, then apply again so
+ * fields only client-side apply held are dropped. Each failure is a warning, never an
+ * error. Resolves with the object to print.
+ */
+async function migrateAfterServerSideApply(
+  context: KubectlContext,
+  info: ObjectInfo,
+  apply: ServerSideApply,
+  applied: KubeObject,
+): Promise<KubeObject> {
+  let current = applied;
+  try {
+    current = await saveLastAppliedAnnotation(context, info, apply, current);
+  } catch (error) {
+    context.io.stderr(
+      `Warning: failed to migrate kubectl.kubernetes.io/last-applied-configuration for Server-Side Apply. This is non-fatal and will be retried next time you apply. Error: ${errorMessage(error)}\n`,
+    );
+    return current;
+  }
+  let migrated: KubeObject | undefined;
+  try {
+    migrated = await migrateToServerSideApply(context, info, apply, current);
+  } catch (error) {
+    context.io.stderr(
+      `Warning: server rejected managed fields migration to Server-Side Apply. This is non-fatal and will be retried next time you apply. Error: ${errorMessage(error)}\n`,
+    );
+    return current;
+  }
+  if (migrated === undefined) return current;
+  try {
+    return await context.client.patch(info.resource.kind, info.name, info.object, apply.patchOptions);
+  } catch (error) {
+    context.io.stderr(
+      `Warning: failed to re-apply configuration after performing Server-Side Apply migration. This is non-fatal and will be retried next time you apply. Error: ${errorMessage(error)}\n`,
+    );
+    return migrated;
+  }
+}
+
 async function applyServerSide(
   context: KubectlContext,
   info: ObjectInfo,
   options: ApplyOptions,
   printer: ObjectPrinter,
 ): Promise<void> {
+  const fieldManager = options.fieldManager ?? kubectlFieldManagers.serverSideApply;
+  const namespaceOption = info.namespace === "" ? {} : { namespace: info.namespace };
+  const apply: ServerSideApply = {
+    fieldManager,
+    namespaceOption,
+    patchOptions: { type: "apply", ...namespaceOption, fieldManager, force: options.forceConflicts === true },
+  };
   let applied: KubeObject;
   try {
-    applied = await context.client.patch(info.resource.kind, info.name, info.object, {
-      type: "apply",
-      ...(info.namespace === "" ? {} : { namespace: info.namespace }),
-      fieldManager: options.fieldManager ?? "kubectl",
-      force: options.forceConflicts === true,
-    });
+    applied = await context.client.patch(info.resource.kind, info.name, info.object, apply.patchOptions);
   } catch (error) {
     if (isConflict(error)) throw new KubesimError(`${errorMessage(error)}\n${serverSideApplyConflictHelp}`);
     throw error;
   }
+  applied = await migrateAfterServerSideApply(context, info, apply, applied);
   warnIfDeleting(context, applied);
   context.io.stdout(printer.print(info.resource, applied, info.name, "serverside-applied"));
 }
@@ -114,7 +235,7 @@ async function applyClientSide(
   const object = info.object as KubeObject;
   const kind = info.resource.kind;
   const namespaceOption = info.namespace === "" ? {} : { namespace: info.namespace };
-  const fieldManager = options.fieldManager ?? "kubectl-client-side-apply";
+  const fieldManager = options.fieldManager ?? kubectlFieldManagers.clientSideApply;
   const modified = modifiedConfiguration(object, true).object;
   let current: KubeObject;
   try {
@@ -131,7 +252,7 @@ async function applyClientSide(
     pruneNulls(body);
     let created: KubeObject;
     try {
-      created = await context.client.create(body);
+      created = await context.client.create(body, { fieldManager });
     } catch (createError) {
       throw addSourceToError("creating", info.source, createError);
     }
@@ -186,7 +307,8 @@ async function applyClientSide(
  * one gets the three-way strategic merge patch between the last applied configuration,
  * the manifest and the live object (`configured`), or nothing when that patch is empty
  * (`unchanged`). Server-side: one apply patch per object (`serverside-applied`); a
- * conflict prints kubectl's help text. Errors are reported per object, after the others
+ * conflict prints kubectl's help text; an object client-side apply managed before has its
+ * ownership migrated to the server-side manager, as kubectl does. Errors are reported per object, after the others
  * were applied; exit code 1 when anything failed.
  */
 export async function runApply(context: KubectlContext, options: ApplyOptions): Promise<ExitCode> {
@@ -205,7 +327,9 @@ export async function runApply(context: KubectlContext, options: ApplyOptions): 
   }
   let printer: ObjectPrinter;
   try {
-    printer = createObjectPrinter(parseMutationOutput(options.output));
+    printer = createObjectPrinter(parseMutationOutput(options.output), {
+      showManagedFields: options.showManagedFields === true,
+    });
   } catch (error) {
     return reportCommandError(context.io, error);
   }

@@ -1,11 +1,19 @@
 import type { Command } from "commander";
 import type { RunInCluster } from "../../command-runner.js";
-import { addFilenameFlags, type FilenameFlagValues } from "../resource-builder/index.js";
+import {
+  addFieldManagerFlag,
+  addFilenameFlags,
+  addShowManagedFieldsFlag,
+  type FieldManagerFlagValues,
+  type FilenameFlagValues,
+  kubectlFieldManagers,
+} from "../resource-builder/index.js";
 import { runCreate } from "./create.js";
 
-interface CreateFlagValues extends FilenameFlagValues {
+interface CreateFlagValues extends FilenameFlagValues, FieldManagerFlagValues {
   readonly saveConfig?: boolean;
   readonly output?: string;
+  readonly showManagedFields?: boolean;
 }
 
 /** Declares `kubesim create -f FILENAME` with kubectl's flags; the action runs {@link runCreate}. */
@@ -19,8 +27,10 @@ export function registerCreateCommand(program: Command, run: RunInCluster): Comm
   addFilenameFlags(command, "to use to create the resource")
     .option("--save-config", "If true, the configuration of current object will be saved in its annotation.")
     .option("--validate [mode]", "Accepted for compatibility: the simulated API server always validates.")
-    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).")
-    .action(async (args: string[], _options: unknown, self: Command) => {
+    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).");
+  addShowManagedFieldsFlag(command);
+  addFieldManagerFlag(command, kubectlFieldManagers.create).action(
+    async (args: string[], _options: unknown, self: Command) => {
       const flags = self.opts<CreateFlagValues>();
       await run(self, (context) =>
         runCreate(context, {
@@ -28,9 +38,12 @@ export function registerCreateCommand(program: Command, run: RunInCluster): Comm
           recursive: flags.recursive === true,
           saveConfig: flags.saveConfig === true,
           ...(flags.output === undefined ? {} : { output: flags.output }),
+          ...(flags.fieldManager === undefined ? {} : { fieldManager: flags.fieldManager }),
+          showManagedFields: flags.showManagedFields === true,
           args,
         }),
       );
-    });
+    },
+  );
   return command;
 }

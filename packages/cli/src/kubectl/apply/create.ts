@@ -4,6 +4,7 @@ import {
   addSourceToError,
   createObjectPrinter,
   type FilenameOptions,
+  kubectlFieldManagers,
   parseMutationOutput,
   reportCommandError,
   usageError,
@@ -17,6 +18,10 @@ export interface CreateOptions extends FilenameOptions {
   readonly saveConfig?: boolean;
   /** `-o/--output`: `name`, `yaml` or `json`. */
   readonly output?: string;
+  /** `--show-managed-fields`: keep `metadata.managedFields` in `-o yaml|json`. */
+  readonly showManagedFields?: boolean;
+  /** `--field-manager`; default `kubectl-create`. */
+  readonly fieldManager?: string;
   /** Positional arguments (kubectl rejects them). */
   readonly args?: readonly string[];
 }
@@ -27,7 +32,8 @@ function metadataName(object: KubeObject, fallback: string): string {
 }
 
 /**
- * `kubectl create -f FILE|DIR|- [-R]`: creates every object of the manifests in order,
+ * `kubectl create -f FILE|DIR|- [-R]`: creates every object of the manifests in order
+ * (field manager `kubectl-create` unless `--field-manager` names another),
  * printing `daemonset.apps/nginx created` for each. An object that fails (`AlreadyExists`,
  * `Invalid`, missing namespace) is reported (`error when creating "ds.yaml": …`) and the
  * others are still created; undecodable documents and syntax errors are reported after
@@ -43,17 +49,20 @@ export async function runCreate(context: KubectlContext, options: CreateOptions)
   }
   let printer: ReturnType<typeof createObjectPrinter>;
   try {
-    printer = createObjectPrinter(parseMutationOutput(options.output));
+    printer = createObjectPrinter(parseMutationOutput(options.output), {
+      showManagedFields: options.showManagedFields === true,
+    });
   } catch (error) {
     return reportCommandError(context.io, error);
   }
+  const fieldManager = options.fieldManager ?? kubectlFieldManagers.create;
   let created = 0;
   const error = await visitFileObjects(context, options, async (info) => {
     const object = info.object as KubeObject;
     const body = options.saveConfig === true ? withApplyAnnotation(object) : object;
     let stored: KubeObject;
     try {
-      stored = await context.client.create(body);
+      stored = await context.client.create(body, { fieldManager });
     } catch (createError) {
       throw addSourceToError("creating", info.source, createError);
     }

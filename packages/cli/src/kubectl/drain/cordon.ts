@@ -1,5 +1,5 @@
 import type { ExitCode, KubectlContext } from "../kubectl-context.js";
-import { errorMessage, reportCommandError } from "../resource-builder/index.js";
+import { errorMessage, kubectlFieldManagers, reportCommandError } from "../resource-builder/index.js";
 import { type NodeSelection, type SelectedNode, selectNodes } from "./select-nodes.js";
 
 /**
@@ -24,7 +24,8 @@ export async function cordonNodes(
         "Node",
         name,
         { spec: { unschedulable: desired ? true : null } },
-        { type: "strategic" },
+        // kubectl sends no fieldManager; kube-apiserver names the manager after its User-Agent.
+        { type: "strategic", fieldManager: kubectlFieldManagers.userAgent },
       );
     } catch (error) {
       context.io.stderr(`error: unable to ${verb} node ${JSON.stringify(name)}: ${errorMessage(error)}\n`);

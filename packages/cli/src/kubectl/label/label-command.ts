@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { RunInCluster } from "../../command-runner.js";
+import { kubectlFieldManagers } from "../resource-builder/index.js";
 import { runLabel } from "./label.js";
 import { declareMetadataCommand } from "./metadata-command.js";
 
@@ -10,6 +11,7 @@ export function registerLabelCommand(program: Command, run: RunInCluster): Comma
     usage: "[--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]",
     summary: "Update the labels on a resource",
     pairType: "label",
+    fieldManager: kubectlFieldManagers.label,
     run: runLabel,
   });
 }

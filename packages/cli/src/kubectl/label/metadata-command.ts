@@ -1,10 +1,17 @@
 import type { Command } from "commander";
 import type { RunInCluster } from "../../command-runner.js";
 import type { ExitCode, KubectlContext } from "../kubectl-context.js";
-import { addFilenameFlags, type FilenameFlagValues } from "../resource-builder/index.js";
+import {
+  addFieldManagerFlag,
+  addFilenameFlags,
+  addShowManagedFieldsFlag,
+  type FieldManagerFlagValues,
+  type FilenameFlagValues,
+} from "../resource-builder/index.js";
 import type { MetadataUpdateOptions } from "./metadata-update.js";
 
-interface MetadataFlagValues extends FilenameFlagValues {
+interface MetadataFlagValues extends FilenameFlagValues, FieldManagerFlagValues {
+  readonly showManagedFields?: boolean;
   readonly overwrite?: boolean;
   readonly all?: boolean;
   readonly allNamespaces?: boolean;
@@ -21,6 +28,8 @@ export interface MetadataCommandSpec {
   readonly usage: string;
   readonly summary: string;
   readonly pairType: string;
+  /** The default of `--field-manager`. */
+  readonly fieldManager: string;
   readonly run: (context: KubectlContext, options: MetadataUpdateOptions) => Promise<ExitCode>;
 }
 
@@ -45,8 +54,10 @@ export function declareMetadataCommand(
       `If non-empty, the ${spec.pairType}s update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`,
     )
     .option("--list", `If true, display the ${spec.pairType}s for a given resource.`)
-    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).")
-    .action(async (args: string[], _options: unknown, self: Command) => {
+    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).");
+  addShowManagedFieldsFlag(command);
+  addFieldManagerFlag(command, spec.fieldManager).action(
+    async (args: string[], _options: unknown, self: Command) => {
       const flags = self.opts<MetadataFlagValues>();
       await run(self, (context) =>
         spec.run(context, {
@@ -61,8 +72,11 @@ export function declareMetadataCommand(
           ...(flags.fieldSelector === undefined ? {} : { fieldSelector: flags.fieldSelector }),
           ...(flags.resourceVersion === undefined ? {} : { resourceVersion: flags.resourceVersion }),
           ...(flags.output === undefined ? {} : { output: flags.output }),
+          ...(flags.fieldManager === undefined ? {} : { fieldManager: flags.fieldManager }),
+          showManagedFields: flags.showManagedFields === true,
         }),
       );
-    });
+    },
+  );
   return command;
 }

@@ -43,6 +43,10 @@ export interface MetadataUpdateOptions {
   readonly list?: boolean;
   /** `-o/--output`: `name`, `yaml` or `json`. */
   readonly output?: string;
+  /** `--show-managed-fields`: keep `metadata.managedFields` in `-o yaml|json`. */
+  readonly showManagedFields?: boolean;
+  /** `--field-manager`; default the verb's (`kubectl-label`, `kubectl-annotate`). */
+  readonly fieldManager?: string;
 }
 
 /** The parsed `KEY=VAL` / `KEY-` pairs of one command. */
@@ -157,7 +161,7 @@ async function updateOne(state: RunState, info: ObjectInfo): Promise<void> {
   const patched = await context.client.patch(info.resource.kind, info.name, patch, {
     type: "merge",
     ...namespaceOption,
-    fieldManager: verb.fieldManager,
+    fieldManager: options.fieldManager ?? verb.fieldManager,
   });
   context.io.stdout(state.printer.print(info.resource, patched, info.name, operation));
 }
@@ -243,7 +247,7 @@ export async function runMetadataUpdate(
     changes,
     output,
     singleItem,
-    printer: createObjectPrinter(output),
+    printer: createObjectPrinter(output, { showManagedFields: options.showManagedFields === true }),
   };
   const visit = (info: ObjectInfo) => updateOne(state, info);
   const error =

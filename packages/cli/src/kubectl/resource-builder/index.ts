@@ -2,6 +2,12 @@ export { addFilenameFlags, type FilenameFlagValues, parseBoolFlag } from "./comm
 export { commandName } from "./command-name.js";
 export { type DecodedDocument, type DecodedSource, decodeManifestSource } from "./decode-manifest-source.js";
 export {
+  addFieldManagerFlag,
+  addShowManagedFieldsFlag,
+  type FieldManagerFlagValues,
+  kubectlFieldManagers,
+} from "./field-managers.js";
+export {
   type FilenameSources,
   type ManifestSource,
   manifestFileExtensions,
@@ -44,6 +50,7 @@ export {
   createObjectPrinter,
   type MutationOutput,
   type ObjectPrinter,
+  type ObjectPrinterOptions,
   parseMutationOutput,
 } from "./object-printer.js";
 export { type PollClusterOptions, pollCluster } from "./poll-cluster.js";

@@ -29,12 +29,22 @@ export interface ObjectPrinter {
   print(resource: ResourceInfo, object: KubeObject | undefined, name: string, operation: string): string;
 }
 
+/** Options of {@link createObjectPrinter}. */
+export interface ObjectPrinterOptions {
+  /** `--show-managed-fields`: keep `metadata.managedFields` in `-o yaml|json` (kubectl drops them). */
+  readonly showManagedFields?: boolean;
+}
+
 /**
  * A printer for `-o`: without it `<kind>.<group>/<name> <operation>`, `-o name` only the
  * name part, `-o yaml` each object as a YAML document (`---` between them), `-o json`
- * each object as JSON.
+ * each object as JSON; `metadata.managedFields` only with `--show-managed-fields`.
  */
-export function createObjectPrinter(output: MutationOutput): ObjectPrinter {
+export function createObjectPrinter(
+  output: MutationOutput,
+  options: ObjectPrinterOptions = {},
+): ObjectPrinter {
+  const renderOptions = { showManagedFields: options.showManagedFields === true };
   let printed = 0;
   return {
     print(resource, object, name, operation) {
@@ -42,8 +52,8 @@ export function createObjectPrinter(output: MutationOutput): ObjectPrinter {
       if (output === "" || output === "name" || object === undefined) {
         return operationLine({ resource, name }, output === "name" ? "" : operation);
       }
-      if (output === "json") return renderJson(object);
-      return `${printed > 1 ? "---\n" : ""}${renderYaml(object)}`;
+      if (output === "json") return renderJson(object, renderOptions);
+      return `${printed > 1 ? "---\n" : ""}${renderYaml(object, renderOptions)}`;
     },
   };
 }

@@ -2,8 +2,11 @@ import type { Command } from "commander";
 import type { RunInCluster } from "../../command-runner.js";
 import type { ExitCode, KubectlContext } from "../kubectl-context.js";
 import {
+  addFieldManagerFlag,
   addFilenameFlags,
+  type FieldManagerFlagValues,
   type FilenameFlagValues,
+  kubectlFieldManagers,
   parseBoolFlag,
   parseFlag,
   parseGoDuration,
@@ -16,7 +19,7 @@ import { runRolloutStatus } from "./rollout-status.js";
 import type { RolloutTargets } from "./rollout-targets.js";
 import { runRolloutUndo } from "./rollout-undo.js";
 
-interface RolloutFlagValues extends FilenameFlagValues {
+interface RolloutFlagValues extends FilenameFlagValues, FieldManagerFlagValues {
   readonly selector?: string;
   readonly revision?: string;
   readonly toRevision?: string;
@@ -103,8 +106,14 @@ export function registerRolloutCommand(program: Command, run: RunInCluster): Com
           : parseFlag("rollout undo", "--to-revision", flags.toRevision, parseGoInt),
     }),
   ).option("--to-revision <number>", "The revision to rollback to. Default to 0 (last revision).");
-  subcommand(rollout, run, "restart", "Restart a resource", (context, args, flags) =>
-    runRolloutRestart(context, targets(args, flags)),
+  addFieldManagerFlag(
+    subcommand(rollout, run, "restart", "Restart a resource", (context, args, flags) =>
+      runRolloutRestart(context, {
+        ...targets(args, flags),
+        ...(flags.fieldManager === undefined ? {} : { fieldManager: flags.fieldManager }),
+      }),
+    ),
+    kubectlFieldManagers.rollout,
   );
   return rollout;
 }

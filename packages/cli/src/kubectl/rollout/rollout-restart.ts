@@ -7,6 +7,7 @@ import {
   groupResourceName,
   isJsonObject,
   type JsonObject,
+  kubectlFieldManagers,
   newErrorList,
   operationLine,
   reportCommandError,
@@ -14,7 +15,10 @@ import {
 import { type RolloutTarget, type RolloutTargets, visitRolloutTargets } from "./rollout-targets.js";
 
 /** The flags of `kubectl rollout restart`. */
-export type RolloutRestartOptions = RolloutTargets;
+export interface RolloutRestartOptions extends RolloutTargets {
+  /** `--field-manager`; default `kubectl-rollout`. */
+  readonly fieldManager?: string;
+}
 
 /** The pod-template annotation whose change makes the controller replace every pod. */
 export const restartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
@@ -95,7 +99,7 @@ export async function runRolloutRestart(
       await context.client.patch(target.resource.kind, target.name, patch, {
         type: "strategic",
         namespace: target.namespace,
-        fieldManager: "kubectl-rollout",
+        fieldManager: options.fieldManager ?? kubectlFieldManagers.rollout,
       });
     } catch (error) {
       errors.push(new KubesimError(`failed to patch: ${errorMessage(error)}`));

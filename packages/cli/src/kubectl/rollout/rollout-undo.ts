@@ -4,6 +4,7 @@ import {
   cloneJson,
   errorMessage,
   jsonEqual,
+  kubectlFieldManagers,
   operationLine,
   reportCommandError,
 } from "../resource-builder/index.js";
@@ -60,6 +61,8 @@ async function rollBackDaemonSet(
     await context.client.patch("DaemonSet", target.name, chosen.controllerRevision.data, {
       type: "strategic",
       namespace: target.namespace,
+      // kubectl sends no fieldManager; kube-apiserver names the manager after its User-Agent.
+      fieldManager: kubectlFieldManagers.userAgent,
     });
   } catch (error) {
     throw new KubesimError(`failed restoring revision ${toRevision}: ${errorMessage(error)}`);

@@ -1,9 +1,17 @@
 import type { Command } from "commander";
 import type { RunInCluster } from "../../command-runner.js";
-import { addFilenameFlags, type FilenameFlagValues } from "../resource-builder/index.js";
+import {
+  addFieldManagerFlag,
+  addFilenameFlags,
+  addShowManagedFieldsFlag,
+  type FieldManagerFlagValues,
+  type FilenameFlagValues,
+  kubectlFieldManagers,
+} from "../resource-builder/index.js";
 import { runSetImage } from "./set-image.js";
 
-interface SetImageFlagValues extends FilenameFlagValues {
+interface SetImageFlagValues extends FilenameFlagValues, FieldManagerFlagValues {
+  readonly showManagedFields?: boolean;
   readonly all?: boolean;
   readonly selector?: string;
   readonly output?: string;
@@ -27,8 +35,10 @@ export function registerSetImageCommand(program: Command, run: RunInCluster): Co
   addFilenameFlags(command, "identifying the resource to get from a server.")
     .option("--all", "Select all resources, in the namespace of the specified resource types")
     .option("-l, --selector <selector>", "Selector (label query) to filter on.")
-    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).")
-    .action(async (args: string[], _options: unknown, self: Command) => {
+    .option("-o, --output <format>", "Output format. One of: (json, yaml, name).");
+  addShowManagedFieldsFlag(command);
+  addFieldManagerFlag(command, kubectlFieldManagers.set).action(
+    async (args: string[], _options: unknown, self: Command) => {
       const flags = self.opts<SetImageFlagValues>();
       await run(self, (context) =>
         runSetImage(context, {
@@ -38,8 +48,11 @@ export function registerSetImageCommand(program: Command, run: RunInCluster): Co
           all: flags.all === true,
           ...(flags.selector === undefined ? {} : { labelSelector: flags.selector }),
           ...(flags.output === undefined ? {} : { output: flags.output }),
+          ...(flags.fieldManager === undefined ? {} : { fieldManager: flags.fieldManager }),
+          showManagedFields: flags.showManagedFields === true,
         }),
       );
-    });
+    },
+  );
   return command;
 }

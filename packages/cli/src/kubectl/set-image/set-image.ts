@@ -9,6 +9,7 @@ import {
   getOwn,
   isJsonObject,
   type JsonObject,
+  kubectlFieldManagers,
   newErrorList,
   type ObjectInfo,
   objectName,
@@ -34,6 +35,10 @@ export interface SetImageOptions {
   readonly labelSelector?: string;
   /** `-o/--output`: `name`, `yaml` or `json`. */
   readonly output?: string;
+  /** `--show-managed-fields`: keep `metadata.managedFields` in `-o yaml|json`. */
+  readonly showManagedFields?: boolean;
+  /** `--field-manager`; default `kubectl-set`. */
+  readonly fieldManager?: string;
 }
 
 /** The Go type kubectl names for an object without a pod template (`%T`). */
@@ -84,7 +89,9 @@ export async function runSetImage(context: KubectlContext, options: SetImageOpti
     const split = splitResourcesAndPairs(options.args, "image");
     resources = split.resources;
     images = parsePairs(split.pairs, "image", false).added;
-    printer = createObjectPrinter(parseMutationOutput(options.output));
+    printer = createObjectPrinter(parseMutationOutput(options.output), {
+      showManagedFields: options.showManagedFields === true,
+    });
   } catch (error) {
     return reportCommandError(io, error);
   }
@@ -164,7 +171,7 @@ export async function runSetImage(context: KubectlContext, options: SetImageOpti
       patched = await context.client.patch(info.resource.kind, info.name, patch, {
         type: "strategic",
         ...(info.namespace === "" ? {} : { namespace: info.namespace }),
-        fieldManager: "kubectl-set",
+        fieldManager: options.fieldManager ?? kubectlFieldManagers.set,
       });
     } catch (error) {
       errors.push(new KubesimError(`failed to patch image update to pod template: ${errorMessage(error)}`));

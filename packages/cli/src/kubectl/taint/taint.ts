@@ -13,6 +13,7 @@ import {
   createTwoWayMergePatch,
   isJsonObject,
   type JsonObject,
+  kubectlFieldManagers,
   type ObjectInfo,
   parseMutationOutput,
   type ResourceRequest,
@@ -34,6 +35,10 @@ export interface TaintOptions {
   readonly labelSelector?: string;
   /** `-o/--output`: `name`, `yaml` or `json`. */
   readonly output?: string;
+  /** `--show-managed-fields`: keep `metadata.managedFields` in `-o yaml|json`. */
+  readonly showManagedFields?: boolean;
+  /** `--field-manager`; default `kubectl-taint`. */
+  readonly fieldManager?: string;
 }
 
 function isTaintArgument(argument: string): boolean {
@@ -107,7 +112,9 @@ export async function runTaint(context: KubectlContext, options: TaintOptions): 
   try {
     parsed = parseArguments(options);
     request = nodeRequest(parsed.resources.slice(1), options);
-    printer = createObjectPrinter(parseMutationOutput(options.output));
+    printer = createObjectPrinter(parseMutationOutput(options.output), {
+      showManagedFields: options.showManagedFields === true,
+    });
   } catch (error) {
     return reportCommandError(context.io, error);
   }
@@ -133,7 +140,7 @@ export async function runTaint(context: KubectlContext, options: TaintOptions): 
     const patch = createTwoWayMergePatch(before, after, "Node");
     const patched = await context.client.patch("Node", info.name, patch, {
       type: "strategic",
-      fieldManager: "kubectl-taint",
+      fieldManager: options.fieldManager ?? kubectlFieldManagers.taint,
     });
     context.io.stdout(printer.print(info.resource, patched, info.name, operation));
   });
