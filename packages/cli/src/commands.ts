@@ -1,3 +1,4 @@
+import { registerControllerManagerCommand, registerSchedulerCommand } from "./components/index.js";
 import { registerApplyCommand, registerCreateCommand, registerDeleteCommand } from "./kubectl/apply/index.js";
 import { registerDescribeCommand } from "./kubectl/describe/index.js";
 import {
@@ -11,6 +12,7 @@ import { registerRolloutCommand } from "./kubectl/rollout/index.js";
 import { registerSetImageCommand } from "./kubectl/set-image/index.js";
 import { registerTaintCommand } from "./kubectl/taint/index.js";
 import type { RegisterCommand } from "./program.js";
+import { registerServeCommand } from "./serve/index.js";
 import {
   registerAdvanceCommand,
   registerClusterCommand,
@@ -40,4 +42,7 @@ export const kubesimCommands: readonly RegisterCommand[] = [
   registerNodeCommand,
   registerAdvanceCommand,
   registerExplainCommand,
+  registerServeCommand,
+  registerSchedulerCommand,
+  registerControllerManagerCommand,
 ];

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { RunInCluster } from "./command-runner.js";
 import type { CommandIo } from "./io.js";
 import type { ExitCode, KubectlContext } from "./kubectl/kubectl-context.js";
+import { readServingRecord, servedClusterMessage } from "./serve/index.js";
 import {
   type CommandEnvironment,
   openClusterSession,
@@ -84,6 +85,9 @@ async function runLoaded(
   const options = command.optsWithGlobals<GlobalOptions>();
   const name = selectedClusterName(environment, options);
   const beforeCommit = pauseBeforeCommit(environment);
+  // A served cluster is locked by `kubesim serve` for its whole run: say so at once.
+  const served = readServingRecord(environment.home, name);
+  if (served !== undefined) throw new KubesimError(servedClusterMessage(name, served));
   const session = await openClusterSession({ home: environment.home, name, now: environment.now() });
   const deferred = createDeferredIo(environment.io);
   try {

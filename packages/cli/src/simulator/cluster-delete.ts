@@ -1,4 +1,6 @@
+import { KubesimError } from "@kubesim/core";
 import type { ExitCode } from "../kubectl/kubectl-context.js";
+import { readServingRecord, servedClusterMessage } from "../serve/index.js";
 import {
   ClusterDatabase,
   type CommandEnvironment,
@@ -17,6 +19,8 @@ import {
  */
 export async function runClusterDelete(environment: CommandEnvironment, name: string): Promise<ExitCode> {
   validateClusterName(name);
+  const served = readServingRecord(environment.home, name);
+  if (served !== undefined) throw new KubesimError(servedClusterMessage(name, served));
   const database = ClusterDatabase.open(clusterDatabasePath(environment.home, name), name);
   try {
     database.beginWrite();

@@ -1,5 +1,10 @@
 import { printTable } from "@kubesim/core";
+import { createDaemonSetController } from "@kubesim/daemonset";
+import { createScheduler } from "@kubesim/scheduler";
 import { describe, expect, it } from "vitest";
+import { createGarbageCollector } from "../garbage-collector/index.js";
+import { createNodeLifecycleController } from "../node-lifecycle/index.js";
+import { createPodGarbageCollector } from "../pod-gc/index.js";
 import { type Cluster, createCluster } from "./create-cluster.js";
 
 const nginxDaemonSet = `apiVersion: apps/v1
@@ -391,5 +396,132 @@ describe("restoring a cluster keeps each node's addresses", () => {
     } finally {
       cluster.close();
     }
+  });
+});
+
+describe("the components option", () => {
+  interface External {
+    start(): Promise<void>;
+    stop(): void;
+    idle(): boolean;
+    flush(): Promise<void>;
+  }
+
+  /** What kube-controller-manager runs, started over the cluster's client as another process would. */
+  function externalControllers(cluster: Cluster, seed: number): External[] {
+    const { client, clock } = cluster;
+    const podGarbageCollector = createPodGarbageCollector({ client, clock });
+    return [
+      createDaemonSetController({ client, clock, seed, scheduling: "scheduler" }),
+      createNodeLifecycleController({ client, clock }),
+      podGarbageCollector,
+      createGarbageCollector({ client, clock }),
+    ];
+  }
+
+  /** Settles the cluster and the components it does not drive until neither has work left. */
+  async function settleWith(cluster: Cluster, externals: readonly External[]): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      await Promise.all(externals.map((component) => component.flush()));
+      const before = (await cluster.client.list("Namespace")).resourceVersion;
+      await cluster.settle();
+      await Promise.all(externals.map((component) => component.flush()));
+      const after = (await cluster.client.list("Namespace")).resourceVersion;
+      if (before === after && externals.every((component) => component.idle())) return;
+    }
+    throw new Error("the cluster did not settle");
+  }
+
+  async function placements(cluster: Cluster): Promise<string[]> {
+    return (await cluster.client.list("Pod")).items
+      .map(
+        (pod) =>
+          `${pod.metadata?.namespace}/${pod.metadata?.name} ${pod.spec?.nodeName ?? "<none>"} ${pod.status?.phase}`,
+      )
+      .sort();
+  }
+
+  it("without the scheduler leaves the DaemonSet's pods Pending on no node, and explain says why", async () => {
+    const cluster = await createCluster({ seed: 1, nodes: 2, components: { scheduler: false } });
+    try {
+      await cluster.apply(nginxDaemonSet);
+      await cluster.settle();
+      expect((await nginxPods(cluster)).map((pod) => `${pod.node || "<none>"} ${pod.phase}`)).toEqual([
+        "<none> Pending",
+        "<none> Pending",
+      ]);
+      const [pod] = await nginxPods(cluster);
+      await expect(cluster.explain(`default/${pod?.name}`)).rejects.toThrow(
+        "explain needs the scheduler, and this cluster runs without one",
+      );
+    } finally {
+      cluster.close();
+    }
+  });
+
+  it("without the controllers creates no DaemonSet pods and never lifts or adds a node's condition taints", async () => {
+    const cluster = await createCluster({ seed: 1, nodes: 1, components: { controllers: false } });
+    try {
+      await cluster.apply(nginxDaemonSet);
+      cluster.setNodeReady("node-1", false);
+      await cluster.advance("1m");
+      // Only the kubelet-made mirror pods of the control plane exist: no DaemonSet ran.
+      expect(await placements(cluster)).toEqual([
+        "kube-system/etcd-control-plane control-plane Running",
+        "kube-system/kube-apiserver-control-plane control-plane Running",
+        "kube-system/kube-controller-manager-control-plane control-plane Running",
+        "kube-system/kube-scheduler-control-plane control-plane Running",
+      ]);
+      // The API server's admission taint stays: only node lifecycle lifts it (or adds NoExecute).
+      expect((await cluster.client.get("Node", "node-1")).spec?.taints).toEqual([
+        { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" },
+      ]);
+    } finally {
+      cluster.close();
+    }
+  });
+
+  it("restored with both off, a scheduler and controllers run beside it reach the in-process placements", async () => {
+    // As `kubesim serve --no-scheduler --no-controllers` does: a saved cluster, restored.
+    const saved = await createCluster({ seed: 5, nodes: 3 });
+    const restore = { seed: 5, snapshot: saved.snapshot(), kubelets: saved.kubeletSettings() };
+    const startTime = saved.clock.now();
+    saved.close();
+    const whole = await createCluster({ ...restore, startTime });
+    const split = await createCluster({
+      ...restore,
+      startTime,
+      components: { scheduler: false, controllers: false },
+    });
+    const externals: External[] = [
+      createScheduler({ client: split.client, clock: split.clock, seed: 5 }),
+      ...externalControllers(split, 5),
+    ];
+    try {
+      for (const component of externals) await component.start();
+      await settleWith(split, externals);
+      await whole.apply(nginxDaemonSet);
+      await whole.settle();
+      await split.apply(nginxDaemonSet);
+      await settleWith(split, externals);
+      const expected = await placements(whole);
+      expect(expected.filter((line) => line.startsWith("default/nginx-"))).toHaveLength(3);
+      expect(await placements(split)).toEqual(expected);
+    } finally {
+      for (const component of externals) component.stop();
+      whole.close();
+      split.close();
+    }
+  });
+
+  it.each([
+    { name: "A scheduler flag that is not a boolean is rejected", components: { scheduler: "no" } },
+    { name: "A controllers flag that is not a boolean is rejected", components: { controllers: 0 } },
+  ])("$name", async ({ components }) => {
+    const key = Object.keys(components)[0];
+    const value = Object.values(components)[0];
+    await expect(
+      createCluster({ components: components as unknown as { scheduler?: boolean } }),
+    ).rejects.toThrow(`components.${key} must be a boolean, got ${JSON.stringify(value)}`);
   });
 });

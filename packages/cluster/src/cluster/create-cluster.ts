@@ -55,6 +55,21 @@ export interface ClusterOptions {
    * Nodes not listed run no static pods and are Ready.
    */
   readonly kubelets?: Readonly<Record<string, KubeletSettings>>;
+  /**
+   * Which control-plane components run in this process (each default true). Off, the
+   * component can run elsewhere against this cluster's API, as `kube-scheduler` and
+   * `kube-controller-manager` run beside kube-apiserver (`kubesim scheduler` and `kubesim
+   * controller-manager` over `kubesim serve`). Kubelets always run.
+   */
+  readonly components?: {
+    /** The scheduler (default true); off, pods stay Pending and `explain` fails. */
+    readonly scheduler?: boolean;
+    /**
+     * kube-controller-manager's loops (default true): the DaemonSet controller, the garbage
+     * collector, pod GC and node lifecycle (NoExecute eviction, condition taints).
+     */
+    readonly controllers?: boolean;
+  };
 }
 
 /** What a node's simulated kubelet runs with, beyond the Node object itself. */
@@ -150,6 +165,15 @@ function checkOptions(options: ClusterOptions): void {
       `bootstrap must be "kubeadm" or "empty", got ${JSON.stringify(options.bootstrap)}`,
     );
   }
+  const components = options.components;
+  if (components !== undefined) {
+    for (const key of ["scheduler", "controllers"] as const) {
+      const value = components[key];
+      if (value !== undefined && typeof value !== "boolean") {
+        throw new KubesimError(`components.${key} must be a boolean, got ${JSON.stringify(value)}`);
+      }
+    }
+  }
   const nodes = options.nodes;
   if (nodes !== undefined && (!Number.isInteger(nodes) || nodes < 0)) {
     throw new KubesimError(`nodes must be an integer >= 0, got ${String(nodes)}`);
@@ -209,7 +233,8 @@ function nodeObject(spec: string | Node, options: AddNodeOptions): Node {
  * one clock. With `bootstrap: "kubeadm"` (default) it holds what a fresh kubeadm cluster
  * shows (see `kubeadmAddOns`): node `control-plane` (tainted
  * `node-role.kubernetes.io/control-plane:NoSchedule`, running the control-plane static pods)
- * and workers `node-1` … `node-N`. The returned cluster is settled.
+ * and workers `node-1` … `node-N`. The returned cluster is settled. `components` leaves the
+ * scheduler or the controllers out, for running them in another process over HTTP.
  *
  * @example
  * const cluster = await createCluster({ seed: 1, nodes: 2 });
@@ -235,26 +260,32 @@ async function startCluster(
     options.snapshot === undefined ? { clock, seed } : { clock, seed, snapshot: options.snapshot },
   );
   const client: ApiClient = store;
-  const scheduler = createScheduler({ client, clock, seed, config: options.schedulerConfig });
-  // Pod GC follows Nodes and Pods through the node lifecycle controller's watches: one
-  // copy of each event fewer (it only keeps counts, read when its timer fires).
-  const podGarbageCollector = createPodGarbageCollector({ client, clock, watches: "shared" });
-  const controllers: Component[] = [
-    scheduler,
-    createDaemonSetController({
-      client,
-      clock,
-      seed,
-      scheduling: options.daemonSetScheduling ?? "scheduler",
-    }),
-    createNodeLifecycleController({
-      client,
-      clock,
-      onWatchEvent: (kind, event) => podGarbageCollector.observeWatchEvent(kind, event),
-    }),
-    podGarbageCollector,
-    createGarbageCollector({ client, clock }),
-  ];
+  const runScheduler = options.components?.scheduler ?? true;
+  const runControllers = options.components?.controllers ?? true;
+  const scheduler = runScheduler
+    ? createScheduler({ client, clock, seed, config: options.schedulerConfig })
+    : undefined;
+  const controllers: Component[] = scheduler === undefined ? [] : [scheduler];
+  if (runControllers) {
+    // Pod GC follows Nodes and Pods through the node lifecycle controller's watches: one
+    // copy of each event fewer (it only keeps counts, read when its timer fires).
+    const podGarbageCollector = createPodGarbageCollector({ client, clock, watches: "shared" });
+    controllers.push(
+      createDaemonSetController({
+        client,
+        clock,
+        seed,
+        scheduling: options.daemonSetScheduling ?? "scheduler",
+      }),
+      createNodeLifecycleController({
+        client,
+        clock,
+        onWatchEvent: (kind, event) => podGarbageCollector.observeWatchEvent(kind, event),
+      }),
+      podGarbageCollector,
+      createGarbageCollector({ client, clock }),
+    );
+  }
   const kubelets = new Map<string, Kubelet>();
   // Kubelets that got work since a drain last saw them idle: only these are flushed.
   const busyKubelets = new Set<Kubelet>();
@@ -403,6 +434,9 @@ async function startCluster(
     async explain(reference) {
       const { namespace, name } = parsePodReference(reference);
       const pod = await client.get("Pod", name, { namespace });
+      if (scheduler === undefined) {
+        throw new KubesimError("explain needs the scheduler, and this cluster runs without one");
+      }
       return scheduler.explain(pod);
     },
     async events() {
