@@ -336,11 +336,26 @@ describe("errors", () => {
       expected: methodNotAllowed,
     },
     {
-      name: "a watch is not served yet and is a MethodNotAllowed Status",
-      method: "GET",
-      path: "/api/v1/pods?watch=true",
+      name: "a PATCH on the status subresource is a MethodNotAllowed Status (not served)",
+      method: "PATCH",
+      path: "/api/v1/namespaces/default/status",
+      body: {},
       code: 405,
       expected: methodNotAllowed,
+    },
+    {
+      name: "the OpenAPI v2 document is a NotFound Status, as kubectl tolerates",
+      method: "GET",
+      path: "/openapi/v2",
+      code: 404,
+      expected: pathNotFound,
+    },
+    {
+      name: "an OpenAPI v3 document of a group-version not served is a NotFound Status",
+      method: "GET",
+      path: "/openapi/v3/apis/batch/v1",
+      code: 404,
+      expected: pathNotFound,
     },
     {
       name: "malformed JSON is a BadRequest Status",
@@ -510,6 +525,28 @@ describe("bearer token", () => {
   });
 });
 
+describe("OpenAPI v3", () => {
+  it("serves the index listing the group-versions kubesim accepts objects for", async () => {
+    const reply = await call("GET", "/openapi/v3?timeout=32s");
+    expect(reply.code).toBe(200);
+    expect(Object.keys(reply.body.paths as object)).toEqual(
+      expect.arrayContaining(["api/v1", "apis/apps/v1"]),
+    );
+  });
+
+  it("serves a group-version document advertising fieldValidation on the DaemonSet PATCH", async () => {
+    const index = (await call("GET", "/openapi/v3")).body.paths as Record<
+      string,
+      { serverRelativeURL: string }
+    >;
+    const reply = await call("GET", `${index["apis/apps/v1"]?.serverRelativeURL}&timeout=32s`);
+    expect(reply.code).toBe(200);
+    const paths = reply.body.paths as Record<string, Record<string, { parameters: Array<{ name: string }> }>>;
+    const patch = paths["/apis/apps/v1/namespaces/{namespace}/daemonsets/{name}"]?.patch;
+    expect(patch?.parameters.map((parameter) => parameter.name)).toContain("fieldValidation");
+  });
+});
+
 describe("fuzzing", () => {
   const segment = fc.oneof(
     fc.constantFrom(
@@ -525,6 +562,9 @@ describe("fuzzing", () => {
       "status",
       "binding",
       "eviction",
+      "finalize",
+      "openapi",
+      "v3",
       "__proto__",
       "constructor",
       "%",
@@ -540,35 +580,99 @@ describe("fuzzing", () => {
     fc.constantFrom(
       '{"__proto__":{"polluted":true}}',
       '{"metadata":{"name":"x","__proto__":{"a":1}}}',
+      '{"apiVersion":"v1","kind":"Node","metadata":{"name":"fuzz"},"spec":{"bogus":1}}',
+      '[{"op":"replace","path":"/spec/unschedulable","value":true}]',
+      '[{"op":"move","from":"/metadata","path":"/metadata/x"}]',
+      '{"spec":{"$setElementOrder/containers":[{"name":"a"}],"$patch":"replace"}}',
+      "kind: Node\nmetadata:\n  name: fuzz\n",
       "null",
       "{}",
     ),
   );
-  const query = fc.constantFrom(
-    "",
-    "?labelSelector=%3D%3D",
-    "?fieldSelector=a",
-    "?propagationPolicy=x",
-    "?gracePeriodSeconds=-1",
+  const queryPart = fc.constantFrom(
+    "labelSelector=%3D%3D",
+    "labelSelector=app%20in%20(a",
+    "fieldSelector=a",
+    "fieldSelector=metadata.name%3Dfuzz",
+    "propagationPolicy=x",
+    "gracePeriodSeconds=-1",
+    "watch=true",
+    "watch=1",
+    "watch=maybe",
+    "resourceVersion=0",
+    "resourceVersion=1",
+    "resourceVersion=abc",
+    "resourceVersion=99999999999999999999",
+    "timeoutSeconds=1",
+    "timeoutSeconds=-5",
+    "allowWatchBookmarks=true",
+    "includeObject=Object",
+    "includeObject=Nope",
+    "fieldManager=fuzz",
+    `fieldManager=${"m".repeat(200)}`,
+    "fieldValidation=Strict",
+    "fieldValidation=Sloppy",
+    "force=true",
+    "force=perhaps",
+    "dryRun=All",
+    "orphanDependents=false",
+  );
+  const query = fc
+    .array(queryPart, { maxLength: 4 })
+    .map((parts) => (parts.length === 0 ? "" : `?${parts.join("&")}`));
+  const contentType = fc.constantFrom(
+    undefined,
+    "application/json",
+    "application/merge-patch+json",
+    "application/json-patch+json",
+    "application/strategic-merge-patch+json",
+    "application/apply-patch+yaml",
+    "text/plain",
+  );
+  const accept = fc.constantFrom(
+    undefined,
+    "application/json",
+    "application/json;as=Table;v=v1;g=meta.k8s.io,application/json",
+    "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList",
+    "application/vnd.kubernetes.protobuf",
+    ";;,=,",
   );
 
-  it("always answers random requests with JSON and never crashes", async () => {
+  it("always answers random requests with a Status or a valid body and never crashes", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH"),
         path,
         query,
         body,
-        async (method, target, search, payload) => {
-          const init: RequestInit = { method };
+        contentType,
+        accept,
+        async (method, target, search, payload, type, acceptHeader) => {
+          const headers: Record<string, string> = {};
+          if (type !== undefined) headers["content-type"] = type;
+          if (acceptHeader !== undefined) headers.accept = acceptHeader;
+          const init: RequestInit = { method, headers };
           if (method !== "GET") init.body = payload;
+          const controller = new AbortController();
+          init.signal = controller.signal;
           const response = await fetch(`${base}${target}${search}`, init);
-          expect(response.status).toBeLessThan(500);
+          if (response.status === 200 && response.headers.get("content-length") === null) {
+            // A watch stream: its headers came at once; that is all this property needs.
+            expect(response.headers.get("transfer-encoding")).toBe("chunked");
+            controller.abort();
+            return;
+          }
           const reply = (await response.json()) as Record<string, unknown>;
           expect(typeof reply).toBe("object");
+          if (response.status >= 400) {
+            expect([reply.kind, reply.code]).toEqual(["Status", response.status]);
+          }
+          if (response.status >= 500) {
+            expect(String(reply.message)).toMatch(/^failed to create typed patch object/);
+          }
         },
       ),
-      { numRuns: 300, seed: 10 },
+      { numRuns: 400, seed: 10 },
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await call("GET", "/version")).code).toBe(200);

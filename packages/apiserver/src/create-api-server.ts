@@ -1,11 +1,16 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ApiClient, Clock } from "@kubesim/core";
+import { type ApiClient, type Clock, RealClock } from "@kubesim/core";
+import { aggregatedDiscoveryBody } from "./aggregated-discovery.js";
 import { apiGroupListBody, apiResourceListBody, apiVersionsBody, serverVersion } from "./discovery.js";
+import { discoveryRendering, resourceRendering } from "./media-type.js";
+import { openApiV3Document, openApiV3Index } from "./openapi/index.js";
 import { groupVersionOf, parseResourcePath } from "./parse-resource-path.js";
-import { BodyTooLargeError, parseJsonObject, readBody } from "./read-body.js";
-import { type JsonReply, serveResource } from "./serve-resource.js";
+import { booleanParameter } from "./query-parameters.js";
+import { BodyTooLargeError, readBody } from "./read-body.js";
+import { type JsonReply, listOptions, serveResource } from "./serve-resource.js";
+import { serveWatch } from "./serve-watch.js";
 import {
   methodNotAllowedStatus,
   notFoundPathStatus,
@@ -21,7 +26,10 @@ export const defaultMaxBodyBytes = 3 * 1024 * 1024;
 export interface ApiServerOptions {
   /** The cluster state served: the memory store, or any other ApiClient. */
   readonly client: ApiClient;
-  /** Reserved for time-based behaviour still to come (watch bookmarks); unused for now. */
+  /**
+   * The time Table cells (AGE) are computed against and watch `timeoutSeconds` run on
+   * (default: the real clock). Give the cluster's clock so ages match `kubesim get`.
+   */
   readonly clock?: Clock;
   /** When set, every request must carry `Authorization: Bearer <token>`, else 401. */
   readonly token?: string;
@@ -53,18 +61,27 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function sendJson(response: ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(code, {
-    "Content-Type": "application/json",
+/** A `Warning` header value as upstream writes it: code 299, no agent, the text quoted. */
+function warningHeader(text: string): string {
+  return `299 - "${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+
+function sendJson(response: ServerResponse, reply: JsonReply): void {
+  const text = JSON.stringify(reply.body);
+  const headers: Record<string, string | number | string[]> = {
+    "Content-Type": reply.contentType ?? "application/json",
     "Content-Length": Buffer.byteLength(text),
     "Cache-Control": "no-cache, private",
-  });
+  };
+  if (reply.warnings !== undefined && reply.warnings.length > 0) {
+    headers.Warning = reply.warnings.map(warningHeader);
+  }
+  response.writeHead(reply.code, headers);
   response.end(text);
 }
 
 function sendStatus(response: ServerResponse, status: { code: number }): void {
-  sendJson(response, status.code, status);
+  sendJson(response, { code: status.code, body: status });
 }
 
 /** Splits a path into decoded segments; `undefined` for malformed percent-encoding. */
@@ -80,11 +97,21 @@ function pathSegments(pathname: string): string[] | undefined {
 }
 
 /** Answers the discovery and version paths, or `undefined` for anything else. */
-function discoveryReply(segments: readonly string[], host: string): JsonReply | undefined {
+function discoveryReply(segments: readonly string[], request: IncomingMessage): JsonReply | undefined {
   const joined = segments.join("/");
   if (joined === "version") return { code: 200, body: serverVersion };
-  if (joined === "api") return { code: 200, body: apiVersionsBody(host) };
-  if (joined === "apis") return { code: 200, body: apiGroupListBody() };
+  if (joined === "api" || joined === "apis") {
+    const rendering = discoveryRendering(request.headers.accept);
+    if (rendering.kind === "aggregated") {
+      return {
+        code: 200,
+        body: aggregatedDiscoveryBody(joined, rendering.apiVersion),
+        contentType: rendering.contentType,
+      };
+    }
+    const body = joined === "api" ? apiVersionsBody(request.headers.host ?? "127.0.0.1") : apiGroupListBody();
+    return { code: 200, body };
+  }
   const groupVersion = groupVersionOf(segments);
   if (groupVersion !== undefined && groupVersion.rest.length === 0) {
     const body = apiResourceListBody(groupVersion.groupVersion);
@@ -94,9 +121,24 @@ function discoveryReply(segments: readonly string[], host: string): JsonReply | 
 }
 
 /**
- * Creates a Kubernetes-compatible API server over `client`: `/version` (v1.32), legacy
- * discovery, and get/list/create/update/delete plus the `status` subresource for every kind
- * in core's resource table. Every failure is a `Status` body with the matching HTTP code.
+ * The `/openapi/v3` index and its per-group-version documents (what kubectl reads before
+ * sending `fieldValidation=Strict`); `undefined` (404) for anything else, `/openapi/v2` included.
+ */
+function openApiReply(segments: readonly string[]): JsonReply | undefined {
+  if (segments[0] !== "openapi" || segments[1] !== "v3") return undefined;
+  if (segments.length === 2) return { code: 200, body: openApiV3Index() };
+  const document = openApiV3Document(segments.slice(2).join("/"));
+  return document === undefined ? undefined : { code: 200, body: document };
+}
+
+/**
+ * Creates a Kubernetes-compatible API server over `client`, speaking what kubectl v1.32 and
+ * client libraries need: `/version` (v1.32), aggregated and legacy discovery, the
+ * `/openapi/v3` documents, and for every kind in core's resource table list (plain or
+ * `Table`), watch, get, create, update, patch (merge, JSON, strategic, server-side apply)
+ * and delete, plus the `status`, `binding` and `eviction` subresources, with
+ * `fieldManager` and `fieldValidation`. Every failure is a `Status` body with the
+ * matching HTTP code; nothing a client sends crashes the server.
  *
  * @example
  * const server = createApiServer({ client: store });
@@ -104,6 +146,7 @@ function discoveryReply(segments: readonly string[], host: string): JsonReply | 
  */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const { client, token } = options;
+  const clock = options.clock ?? new RealClock();
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -124,12 +167,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       sendStatus(response, notFoundPathStatus());
       return;
     }
-    const discovery =
-      method === "GET" ? discoveryReply(segments, request.headers.host ?? "127.0.0.1") : undefined;
-    if (discovery !== undefined) {
-      request.resume();
-      sendJson(response, discovery.code, discovery.body);
-      return;
+    if (method === "GET") {
+      const fixed = discoveryReply(segments, request) ?? openApiReply(segments);
+      if (fixed !== undefined) {
+        request.resume();
+        sendJson(response, fixed);
+        return;
+      }
     }
     const groupVersion = groupVersionOf(segments);
     const path =
@@ -141,22 +185,50 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       sendStatus(response, notFoundPathStatus());
       return;
     }
+    const rendering = resourceRendering(request.headers.accept);
+    if (method === "GET" && path.name === undefined && booleanParameter(query, "watch") === true) {
+      request.resume();
+      const watchRequest = {
+        client,
+        clock,
+        info: path.info,
+        listOptions: listOptions(path, query),
+        query,
+        rendering,
+      };
+      await serveWatch(watchRequest, response);
+      return;
+    }
     const declared = Number(request.headers["content-length"] ?? "0");
     if (Number.isFinite(declared) && declared > maxBodyBytes) {
       request.resume();
       sendStatus(response, tooLargeStatus(maxBodyBytes));
       return;
     }
-    let body: Record<string, unknown> | undefined;
-    if (bodyMethods.has(method)) body = parseJsonObject(await readBody(request, maxBodyBytes));
-    else request.resume();
-    const reply = await serveResource(client, { method, path, query, body });
+    let body: Buffer | undefined;
+    if (bodyMethods.has(method)) {
+      const raw = await readBody(request, maxBodyBytes);
+      if (raw.length > 0) body = raw;
+    } else request.resume();
+    const reply = await serveResource(
+      {
+        method,
+        path,
+        query,
+        body,
+        rendering,
+        contentType: request.headers["content-type"],
+        userAgent: request.headers["user-agent"],
+      },
+      { client, clock },
+    );
     if (reply === undefined) sendStatus(response, methodNotAllowedStatus());
-    else sendJson(response, reply.code, reply.body);
+    else sendJson(response, reply);
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      request.resume();
       if (response.headersSent) {
         response.destroy();
         return;

@@ -13,8 +13,45 @@ export const serverVersion = Object.freeze({
   platform: "linux/amd64",
 });
 
-const resourceVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
-const subresourceVerbs = ["get", "patch", "update"];
+const resourceVerbs: readonly string[] = [
+  "create",
+  "delete",
+  "deletecollection",
+  "get",
+  "list",
+  "patch",
+  "update",
+  "watch",
+];
+// Namespaces are the one served kind without `deletecollection`, as upstream.
+const namespaceVerbs: readonly string[] = resourceVerbs.filter((verb) => verb !== "deletecollection");
+const subresourceVerbs: readonly string[] = ["get", "patch", "update"];
+
+/** The verbs discovery lists for a resource (as upstream: namespaces have no `deletecollection`). */
+export function resourceVerbsOf(info: ResourceInfo): readonly string[] {
+  return info.kind === "Namespace" ? namespaceVerbs : resourceVerbs;
+}
+
+/** What discovery says of a subresource: the kind it answers with and its verbs. */
+export interface SubresourceDescription {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly verbs: readonly string[];
+}
+
+/**
+ * The kind and verbs of a subresource: `eviction` answers `policy/v1` Eviction and
+ * `binding` `v1` Binding (create only), `finalize` takes update only, the others
+ * (`status`) are the resource's own kind with get, patch and update.
+ */
+export function describeSubresource(info: ResourceInfo, subresource: string): SubresourceDescription {
+  if (subresource === "eviction")
+    return { group: "policy", version: "v1", kind: "Eviction", verbs: ["create"] };
+  if (subresource === "binding") return { group: "", version: "v1", kind: "Binding", verbs: ["create"] };
+  const verbs = subresource === "finalize" ? ["update"] : subresourceVerbs;
+  return { group: info.group, version: info.version, kind: info.kind, verbs };
+}
 
 /** The API groups served besides the core group, in table order. */
 function servedGroups(): ReadonlyMap<string, readonly string[]> {
@@ -52,41 +89,26 @@ function resourceEntries(info: ResourceInfo): object[] {
     singularName: info.singular,
     namespaced: info.namespaced,
     kind: info.kind,
-    verbs: resourceVerbs,
+    verbs: resourceVerbsOf(info),
   };
   if (info.shortNames.length > 0) main.shortNames = info.shortNames;
   if (info.categories.length > 0) main.categories = info.categories;
   const entries: object[] = [main];
   for (const subresource of info.subresources) {
-    if (subresource === "eviction") {
-      // drain looks for this entry, with its policy/v1 group and version, to decide it can evict.
-      entries.push({
-        name: `${info.plural}/eviction`,
-        singularName: "",
-        namespaced: info.namespaced,
-        group: "policy",
-        version: "v1",
-        kind: "Eviction",
-        verbs: ["create"],
-      });
-    } else if (subresource === "binding") {
-      entries.push({
-        name: `${info.plural}/binding`,
-        singularName: "",
-        namespaced: info.namespaced,
-        kind: "Binding",
-        verbs: ["create"],
-      });
-    } else {
-      const verbs = subresource === "finalize" ? ["update"] : subresourceVerbs;
-      entries.push({
-        name: `${info.plural}/${subresource}`,
-        singularName: "",
-        namespaced: info.namespaced,
-        kind: info.kind,
-        verbs,
-      });
+    const described = describeSubresource(info, subresource);
+    const entry: Record<string, unknown> = {
+      name: `${info.plural}/${subresource}`,
+      singularName: "",
+      namespaced: info.namespaced,
+    };
+    // drain looks for the eviction entry, with its policy/v1 group and version, to decide it can evict.
+    if (described.group !== info.group || described.version !== info.version) {
+      entry.group = described.group;
+      entry.version = described.version;
     }
+    entry.kind = described.kind;
+    entry.verbs = described.verbs;
+    entries.push(entry);
   }
   return entries;
 }

@@ -34,9 +34,16 @@ export function tooLargeStatus(limit: number): FailureStatus {
   }).status;
 }
 
-/** The Status for anything thrown while serving: StatusErrors as they are, anything else a 500. */
+/**
+ * The Status for anything thrown while serving: StatusErrors as they are (an empty reason
+ * left out, as Go's `omitempty` does), anything else a 500.
+ */
 export function statusOfError(error: unknown): FailureStatus {
-  if (StatusError.isInstance(error)) return error.status;
+  if (StatusError.isInstance(error)) {
+    if (error.status.reason !== StatusReason.Unknown) return error.status;
+    const { reason: _reason, ...rest } = error.status;
+    return rest as FailureStatus;
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return new StatusError({
     message: `Internal error occurred: ${detail}`,

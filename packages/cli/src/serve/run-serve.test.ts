@@ -271,6 +271,11 @@ users:
       flags: { token: "" },
       message: "invalid --token: must be non-empty and contain no whitespace",
     },
+    {
+      name: "A pod start-up latency that is not a duration is refused",
+      flags: { podStartupLatency: "soon" },
+      message: 'invalid --pod-startup-latency "soon": expected a duration such as "100ms" or "2s"',
+    },
   ])("$name", async ({ flags, message }) => {
     const io = bufferedIo();
     const environment = createCommandEnvironment({ io, env: env(), cwd: folder });

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { type ApiServer, type ApiServerAddress, createApiServer } from "@kubesim/apiserver";
-import { type Cluster, createCluster } from "@kubesim/cluster";
+import { type Cluster, createCluster, parseClusterDuration } from "@kubesim/cluster";
 import { KubesimError, VirtualClock } from "@kubesim/core";
 import type { ExitCode } from "../kubectl/kubectl-context.js";
 import {
@@ -29,6 +29,8 @@ export interface ServeFlags {
   readonly scheduler?: boolean | undefined;
   /** False with `--no-controllers`. */
   readonly controllers?: boolean | undefined;
+  /** `--pod-startup-latency`: how long the kubelets take to start a pod (default 2s). */
+  readonly podStartupLatency?: string | undefined;
 }
 
 /** How a `kubesim serve` run is stopped and how often it saves. */
@@ -61,6 +63,17 @@ function parseAddress(text: string | undefined): string {
     throw new KubesimError(`invalid --address ${JSON.stringify(text)}: must be an IPv4 or IPv6 address`);
   }
   return text;
+}
+
+function parseStartupLatency(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseClusterDuration(text);
+  } catch {
+    throw new KubesimError(
+      `invalid --pod-startup-latency ${JSON.stringify(text)}: expected a duration such as "100ms" or "2s"`,
+    );
+  }
 }
 
 function parseToken(text: string | undefined): string | undefined {
@@ -136,6 +149,7 @@ export async function runServe(
   const port = parsePort(flags.port);
   const address = parseAddress(flags.address);
   const token = parseToken(flags.token);
+  const podStartupLatencyMs = parseStartupLatency(flags.podStartupLatency);
   const { io, home } = environment;
   const served = readServingRecord(home, name);
   if (served !== undefined) throw new KubesimError(servedClusterMessage(name, served));
@@ -160,6 +174,7 @@ export async function runServe(
       kubelets: state.kubelets,
       settleLimitMs: 0,
       components: { scheduler: flags.scheduler !== false, controllers: flags.controllers !== false },
+      ...(podStartupLatencyMs === undefined ? {} : { podStartupLatencyMs }),
     });
     if (plan.advanceMs > 0) await cluster.advance(plan.advanceMs);
     const running = cluster;

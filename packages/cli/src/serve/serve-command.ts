@@ -6,7 +6,7 @@ import { listenForStopSignal } from "./stop-signal.js";
 
 /**
  * Declares `kubesim serve [CLUSTER] [--port P] [--address A] [--token T] [--no-scheduler]
- * [--no-controllers]`; it runs until SIGINT or SIGTERM (see {@link runServe}).
+ * [--no-controllers] [--pod-startup-latency D]`; it runs until SIGINT or SIGTERM (see {@link runServe}).
  */
 export function registerServeCommand(
   program: Command,
@@ -26,6 +26,10 @@ export function registerServeCommand(
     .option(
       "--no-controllers",
       "run no DaemonSet, garbage collector, pod GC or node lifecycle controller (run `kubesim controller-manager` instead)",
+    )
+    .option(
+      "--pod-startup-latency <duration>",
+      "how long the simulated kubelets take to start a pod, e.g. 100ms or 2s (default 2s)",
     )
     .allowExcessArguments(false)
     .action((cluster: string | undefined, flags: ServeFlags, command: Command) =>

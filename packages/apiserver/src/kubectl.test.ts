@@ -1,0 +1,154 @@
+import { execFile, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { daemonSetManifest, send, startTestServer, type TestServer } from "./test-server.js";
+
+const kubectlPath = "/usr/bin/kubectl";
+
+let server: TestServer;
+let workDirectory = "";
+beforeAll(async () => {
+  server = await startTestServer();
+  workDirectory = await mkdtemp(join(tmpdir(), "kubesim-kubectl-"));
+});
+afterAll(async () => {
+  await server.close();
+  await rm(workDirectory, { recursive: true, force: true });
+});
+
+interface KubectlResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real kubectl against the test server with a fresh discovery cache and no kubeconfig. */
+async function kubectl(...args: string[]): Promise<KubectlResult> {
+  const cacheDirectory = await mkdtemp(join(workDirectory, "cache-"));
+  return new Promise((resolve) => {
+    execFile(
+      kubectlPath,
+      [`--server=${server.base}`, `--cache-dir=${cacheDirectory}`, ...args],
+      { env: { ...process.env, KUBECONFIG: "/dev/null", HOME: workDirectory }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function manifestFile(name: string, manifest: object): Promise<string> {
+  const file = join(workDirectory, name);
+  await writeFile(file, JSON.stringify(manifest));
+  return file;
+}
+
+describe("the real kubectl", () => {
+  it("creates a DaemonSet from a file with strict validation", async () => {
+    const file = await manifestFile("ds.json", daemonSetManifest("nginx"));
+    expect(await kubectl("create", "-f", file)).toEqual({
+      code: 0,
+      stdout: "daemonset.apps/nginx created\n",
+      stderr: "",
+    });
+  });
+
+  it("lists DaemonSets across namespaces from the server-side Table", async () => {
+    server.clock.advance(3000);
+    expect(await kubectl("get", "ds", "-A")).toEqual({
+      code: 0,
+      stdout: [
+        "NAMESPACE   NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE",
+        "default     nginx   0         0         0       0            0           <none>          3s",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+
+  it("rejects an unknown field with upstream's strict decoding error", async () => {
+    const manifest = daemonSetManifest("typo");
+    Object.assign(manifest.spec as object, { replicas: 3 });
+    const file = await manifestFile("typo.json", manifest);
+    expect(await kubectl("create", "-f", file)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `Error from server (BadRequest): error when creating "${file}": DaemonSet in version "v1" cannot be handled as a DaemonSet: strict decoding error: unknown field "spec.replicas"\n`,
+    });
+  });
+
+  it("applies server-side twice", async () => {
+    const file = await manifestFile("ssa.json", daemonSetManifest("ssa"));
+    const expected = { code: 0, stdout: "daemonset.apps/ssa serverside-applied\n", stderr: "" };
+    expect(await kubectl("apply", "--server-side", "-f", file)).toEqual(expected);
+    expect(await kubectl("apply", "--server-side", "-f", file)).toEqual(expected);
+  });
+
+  it("lists every kind in category all with get all", async () => {
+    expect(await kubectl("get", "all")).toEqual({
+      code: 0,
+      stdout: [
+        "NAME                   DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE",
+        "daemonset.apps/nginx   0         0         0       0            0           <none>          3s",
+        "daemonset.apps/ssa     0         0         0       0            0           <none>          0s",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+
+  it("sorts with --sort-by, which needs whole objects in the Table rows", async () => {
+    const result = await kubectl("get", "ds", "--sort-by=.metadata.name", "-o", "name");
+    expect(result).toEqual({ code: 0, stdout: "daemonset.apps/nginx\ndaemonset.apps/ssa\n", stderr: "" });
+    const table = await kubectl("get", "ds", "--sort-by=.metadata.name");
+    expect([table.code, table.stdout.split("\n").length]).toEqual([0, 4]);
+  });
+
+  it("labels a DaemonSet with a merge patch", async () => {
+    expect(await kubectl("label", "ds", "nginx", "tier=web")).toEqual({
+      code: 0,
+      stdout: "daemonset.apps/nginx labeled\n",
+      stderr: "",
+    });
+  });
+
+  it("watches a DaemonSet with get -w and prints each change as a row", async () => {
+    const cacheDirectory = await mkdtemp(join(workDirectory, "cache-"));
+    const child = spawn(
+      kubectlPath,
+      [`--server=${server.base}`, `--cache-dir=${cacheDirectory}`, "get", "ds", "nginx", "-w"],
+      {
+        env: { ...process.env, KUBECONFIG: "/dev/null", HOME: workDirectory },
+      },
+    );
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    try {
+      await expect.poll(() => stdout.split("\n").length, { timeout: 15_000 }).toBe(3);
+      await send(server.base, "PATCH", "/apis/apps/v1/namespaces/default/daemonsets/nginx", {
+        body: { metadata: { labels: { step: "1" } } },
+        headers: { "content-type": "application/merge-patch+json" },
+      });
+      await expect.poll(() => stdout.split("\n").length, { timeout: 15_000 }).toBe(4);
+      expect(stdout.split("\n").slice(1, 3)).toEqual([
+        "nginx   0         0         0       0            0           <none>          3s",
+        "nginx   0         0         0       0            0           <none>          3s",
+      ]);
+    } finally {
+      child.kill();
+    }
+  }, 40_000);
+
+  it("deletes a DaemonSet and waits for it to go", async () => {
+    expect(await kubectl("delete", "ds", "nginx")).toEqual({
+      code: 0,
+      stdout: 'daemonset.apps "nginx" deleted\n',
+      stderr: "",
+    });
+  });
+});
