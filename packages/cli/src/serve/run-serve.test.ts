@@ -276,6 +276,11 @@ users:
       flags: { podStartupLatency: "soon" },
       message: 'invalid --pod-startup-latency "soon": expected a duration such as "100ms" or "2s"',
     },
+    {
+      name: "A pod shutdown latency that is negative is refused",
+      flags: { podShutdownLatency: "-1s" },
+      message: 'invalid --pod-shutdown-latency "-1s": expected a duration such as "100ms" or "2s"',
+    },
   ])("$name", async ({ flags, message }) => {
     const io = bufferedIo();
     const environment = createCommandEnvironment({ io, env: env(), cwd: folder });

@@ -31,6 +31,8 @@ export interface ServeFlags {
   readonly controllers?: boolean | undefined;
   /** `--pod-startup-latency`: how long the kubelets take to start a pod (default 2s). */
   readonly podStartupLatency?: string | undefined;
+  /** `--pod-shutdown-latency`: how long a deleted pod's containers take to exit (default: its grace period). */
+  readonly podShutdownLatency?: string | undefined;
 }
 
 /** How a `kubesim serve` run is stopped and how often it saves. */
@@ -65,13 +67,13 @@ function parseAddress(text: string | undefined): string {
   return text;
 }
 
-function parseStartupLatency(text: string | undefined): number | undefined {
+function parseLatency(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   try {
     return parseClusterDuration(text);
   } catch {
     throw new KubesimError(
-      `invalid --pod-startup-latency ${JSON.stringify(text)}: expected a duration such as "100ms" or "2s"`,
+      `invalid ${flag} ${JSON.stringify(text)}: expected a duration such as "100ms" or "2s"`,
     );
   }
 }
@@ -149,7 +151,8 @@ export async function runServe(
   const port = parsePort(flags.port);
   const address = parseAddress(flags.address);
   const token = parseToken(flags.token);
-  const podStartupLatencyMs = parseStartupLatency(flags.podStartupLatency);
+  const podStartupLatencyMs = parseLatency("--pod-startup-latency", flags.podStartupLatency);
+  const podShutdownLatencyMs = parseLatency("--pod-shutdown-latency", flags.podShutdownLatency);
   const { io, home } = environment;
   const served = readServingRecord(home, name);
   if (served !== undefined) throw new KubesimError(servedClusterMessage(name, served));
@@ -175,6 +178,7 @@ export async function runServe(
       settleLimitMs: 0,
       components: { scheduler: flags.scheduler !== false, controllers: flags.controllers !== false },
       ...(podStartupLatencyMs === undefined ? {} : { podStartupLatencyMs }),
+      ...(podShutdownLatencyMs === undefined ? {} : { podShutdownLatencyMs }),
     });
     if (plan.advanceMs > 0) await cluster.advance(plan.advanceMs);
     const running = cluster;

@@ -6,7 +6,8 @@ import { listenForStopSignal } from "./stop-signal.js";
 
 /**
  * Declares `kubesim serve [CLUSTER] [--port P] [--address A] [--token T] [--no-scheduler]
- * [--no-controllers] [--pod-startup-latency D]`; it runs until SIGINT or SIGTERM (see {@link runServe}).
+ * [--no-controllers] [--pod-startup-latency D]
+ * [--pod-shutdown-latency D]`; it runs until SIGINT or SIGTERM (see {@link runServe}).
  */
 export function registerServeCommand(
   program: Command,
@@ -30,6 +31,10 @@ export function registerServeCommand(
     .option(
       "--pod-startup-latency <duration>",
       "how long the simulated kubelets take to start a pod, e.g. 100ms or 2s (default 2s)",
+    )
+    .option(
+      "--pod-shutdown-latency <duration>",
+      "how long a deleted pod's containers take to exit, at most its grace period (default: the whole grace period)",
     )
     .allowExcessArguments(false)
     .action((cluster: string | undefined, flags: ServeFlags, command: Command) =>

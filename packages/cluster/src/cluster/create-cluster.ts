@@ -43,6 +43,8 @@ export interface ClusterOptions {
   readonly nodes?: number;
   /** Kubelet start-up latency per pod, in ms (default: the kubelet's). */
   readonly podStartupLatencyMs?: number;
+  /** How long deleted pods' containers take to exit, in ms (default: the whole grace period). */
+  readonly podShutdownLatencyMs?: number;
   /** `settle()` stops after this much virtual time at most (default 10 minutes). */
   readonly settleLimitMs?: number;
   /** `settle()` stops once nothing was written for this much virtual time (default 2 minutes). */
@@ -320,6 +322,9 @@ async function startCluster(
       nodeIndex,
       staticPods: [...staticPods],
       ...(options.podStartupLatencyMs === undefined ? {} : { startupLatencyMs: options.podStartupLatencyMs }),
+      ...(options.podShutdownLatencyMs === undefined
+        ? {}
+        : { shutdownLatencyMs: options.podShutdownLatencyMs }),
     });
     kubelets.set(nodeName, kubelet);
     staticPodsByNode.set(nodeName, staticPods);

@@ -22,7 +22,7 @@ function pod(name: string, extra: Partial<Pod["spec"]> = {}): Pod {
   };
 }
 
-async function setup(options: { staticPods?: Pod[]; node?: Partial<Node> } = {}) {
+async function setup(options: { staticPods?: Pod[]; node?: Partial<Node>; shutdownLatencyMs?: number } = {}) {
   const clock = new VirtualClock(start);
   const client = createMemoryStore({ clock, seed: 7 });
   await client.create<Node>({
@@ -37,6 +37,7 @@ async function setup(options: { staticPods?: Pod[]; node?: Partial<Node> } = {})
     nodeName: "node-1",
     nodeIndex: 1,
     ...(options.staticPods === undefined ? {} : { staticPods: options.staticPods }),
+    ...(options.shutdownLatencyMs === undefined ? {} : { shutdownLatencyMs: options.shutdownLatencyMs }),
   });
   await kubelet.start();
   await settle(kubelet);
@@ -181,8 +182,24 @@ describe("createKubelet pods", () => {
       after: 1,
     },
     { name: "A 5 second grace period removes the pod after 5 seconds.", grace: 5, before: 4_999, after: 1 },
-  ])("$name", async ({ grace, before, after }) => {
-    const { client, kubelet, advance } = await setup();
+    {
+      name: "Containers that exit 100 ms after SIGTERM remove the pod after 100 ms, whatever the grace period.",
+      grace: 30,
+      shutdownLatencyMs: 100,
+      before: 99,
+      after: 1,
+    },
+    {
+      name: "A grace period shorter than the containers' exit time still ends the pod on time.",
+      grace: 1,
+      shutdownLatencyMs: 5_000,
+      before: 999,
+      after: 1,
+    },
+  ])("$name", async ({ grace, before, after, shutdownLatencyMs }) => {
+    const { client, kubelet, advance } = await setup(
+      shutdownLatencyMs === undefined ? {} : { shutdownLatencyMs },
+    );
     await client.create(pod("web", { terminationGracePeriodSeconds: grace }));
     await settle(kubelet);
     await advance(2000);

@@ -20,6 +20,11 @@ export interface KubeletOptions {
   readonly nodeName: string;
   /** Virtual time from first seeing a pod to its containers running (default 2000 ms). */
   readonly startupLatencyMs?: number;
+  /**
+   * How long a deleted pod's containers take to exit after SIGTERM, capped by the pod's
+   * grace period. Default: the whole grace period (containers that ignore SIGTERM).
+   */
+  readonly shutdownLatencyMs?: number;
   /** Static pod manifests (kubelet `staticPodPath` contents), run without the scheduler. */
   readonly staticPods?: readonly Pod[];
   /**
@@ -123,6 +128,10 @@ export function createKubelet(options: KubeletOptions): Kubelet {
   if (!Number.isFinite(startupLatencyMs) || startupLatencyMs < 0) {
     throw new KubesimError(`startupLatencyMs must be a finite number >= 0, got ${String(startupLatencyMs)}`);
   }
+  const shutdownLatencyMs = options.shutdownLatencyMs ?? Number.POSITIVE_INFINITY;
+  if (Number.isNaN(shutdownLatencyMs) || shutdownLatencyMs < 0) {
+    throw new KubesimError(`shutdownLatencyMs must be a number >= 0, got ${String(shutdownLatencyMs)}`);
+  }
   const nodeName = options.nodeName;
   if (typeof nodeName !== "string" || nodeName === "")
     throw new KubesimError("nodeName must be a non-empty string");
@@ -130,7 +139,7 @@ export function createKubelet(options: KubeletOptions): Kubelet {
   if (!Number.isInteger(nodeIndex) || nodeIndex < 0) {
     throw new KubesimError(`nodeIndex must be an integer >= 0, got ${String(nodeIndex)}`);
   }
-  return new SimulatedKubelet(options, startupLatencyMs, nodeIndex);
+  return new SimulatedKubelet(options, startupLatencyMs, shutdownLatencyMs, nodeIndex);
 }
 
 // One object per node with its methods on the prototype: a cluster has a kubelet per node,
@@ -141,6 +150,7 @@ class SimulatedKubelet implements Kubelet {
   readonly #nodeName: string;
   readonly #nodeIndex: number;
   readonly #startupLatencyMs: number;
+  readonly #shutdownLatencyMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #onBusy: (() => void) | undefined;
   readonly #hostIp: string;
@@ -161,12 +171,18 @@ class SimulatedKubelet implements Kubelet {
   #chain: Promise<void> = settledChain;
   #pending = 0;
 
-  constructor(options: KubeletOptions, startupLatencyMs: number, nodeIndex: number) {
+  constructor(
+    options: KubeletOptions,
+    startupLatencyMs: number,
+    shutdownLatencyMs: number,
+    nodeIndex: number,
+  ) {
     this.#client = options.client;
     this.#clock = options.clock;
     this.#nodeName = options.nodeName;
     this.#nodeIndex = nodeIndex;
     this.#startupLatencyMs = startupLatencyMs;
+    this.#shutdownLatencyMs = shutdownLatencyMs;
     this.#onError = options.onError ?? ignoreError;
     this.#onBusy = options.onBusy;
     this.#hostIp = nodeInternalIp(nodeIndex);
@@ -326,6 +342,7 @@ class SimulatedKubelet implements Kubelet {
       const delay = Math.min(
         Math.max(0, graceSeconds) * 1000,
         Number.isFinite(remainingMs) ? remainingMs : 0,
+        this.#shutdownLatencyMs,
       );
       record.timer = clock.setTimer(() => {
         record.timer = undefined;
