@@ -124,6 +124,14 @@ describe("checkTargets", () => {
       rows: [row({ workload: "CLI/ColdGetDsAllNamespaces", nodes: 3, pods: 0, p50Ms: 251.2 })],
       expected: ["CLI/ColdGetDsAllNamespaces: p50 251 ms (target < 250) missed"],
     },
+    {
+      name: "holds only the cold `kubesim get` to the CLI target, not `kubesim serve`'s start-up",
+      rows: [
+        row({ workload: "CLI/ServeStartup", nodes: 3, pods: 0, p50Ms: 400 }),
+        row({ workload: "CLI/ColdGetDsAllNamespaces", nodes: 3, pods: 0, p50Ms: 160.4 }),
+      ],
+      expected: ["CLI/ColdGetDsAllNamespaces: p50 160 ms (target < 250) met"],
+    },
   ])("$name", ({ rows, expected }) => {
     expect(checkTargets(rows)).toEqual(expected);
   });

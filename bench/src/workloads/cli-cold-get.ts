@@ -1,21 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { type WorkloadResult, workloadResult } from "../result.js";
 import { peakRssMb, percentile } from "../stats.js";
-
-function kubesimBinary(): string {
-  const binary = join(
-    dirname(createRequire(import.meta.url).resolve("@kubesim/cli/package.json")),
-    "dist",
-    "main.js",
-  );
-  if (!existsSync(binary))
-    throw new Error(`${binary} is missing: build it with \`pnpm --filter @kubesim/cli build\``);
-  return binary;
-}
+import { kubesimBinary } from "./kubesim-binary.js";
 
 /**
  * CLI cold start: `kubesim get ds -A` as a new process (Node start-up, loading the cluster

@@ -1,7 +1,11 @@
 import type { WorkloadResult } from "../result.js";
+import { runApiServerListWorkload } from "./api-server-list.js";
+import { runApiServerWatchWorkload } from "./api-server-watch.js";
 import { runCliColdGetWorkload } from "./cli-cold-get.js";
+import { runCliServeStartupWorkload } from "./cli-serve-startup.js";
 import { runDaemonSetWorkload } from "./daemonset.js";
 import { runFloorWorkload } from "./floor.js";
+import { runOverHttpSchedulingWorkload } from "./out-of-process-scheduling.js";
 import { runSchedulingWorkload } from "./scheduling.js";
 import { runStartupWorkload } from "./startup.js";
 import {
@@ -99,6 +103,53 @@ export function workloadDefinitions(quick: boolean): WorkloadDefinition[] {
       workload: "CLI/ColdGetDsAllNamespaces",
       run: () => runCliColdGetWorkload("CLI/ColdGetDsAllNamespaces", quick ? 3 : 20),
     },
+    ...apiServerDefinitions(size, quick),
   ];
   return definitions;
+}
+
+/** The HTTP workloads: the API server's list and watch, the scheduler over HTTP, `kubesim serve` start-up. */
+function apiServerDefinitions(size: (count: number) => number, quick: boolean): WorkloadDefinition[] {
+  const list = (rendering: "Table" | "PodList", name: string): WorkloadDefinition => {
+    const workload = `APIServer/${name}/${size(15_000)}Pods`;
+    return {
+      workload,
+      run: () =>
+        runApiServerListWorkload({
+          workload,
+          nodes: size(5000),
+          pods: size(15_000),
+          requests: quick ? 10 : 30,
+          warmupRequests: 3,
+          rendering,
+        }),
+    };
+  };
+  const overHttp = (prefix: string, mode: "process" | "same-process"): WorkloadDefinition => {
+    const workload = `${prefix}/SchedulingBasic/${size(500)}Nodes_${size(1000)}Pods`;
+    return {
+      workload,
+      run: () =>
+        runOverHttpSchedulingWorkload({
+          workload,
+          nodes: size(500),
+          initPods: size(100),
+          measuredPods: size(1000),
+          mode,
+          timeoutMs: 120_000,
+        }),
+    };
+  };
+  const watch = `APIServer/WatchEvents/${size(15_000)}Pods`;
+  return [
+    list("Table", "ListPodsTable"),
+    list("PodList", "ListPodsJson"),
+    { workload: watch, run: () => runApiServerWatchWorkload(watch, size(15_000)) },
+    overHttp("OutOfProcess", "process"),
+    overHttp("SameProcessHttp", "same-process"),
+    {
+      workload: "CLI/ServeStartup",
+      run: () => runCliServeStartupWorkload("CLI/ServeStartup", quick ? 3 : 10),
+    },
+  ];
 }

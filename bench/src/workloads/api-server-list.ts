@@ -1,0 +1,130 @@
+import { type Pod, RealClock } from "@kubesim/core";
+import { createMemoryStore, type MemoryStore } from "@kubesim/store";
+import { type WorkloadResult, workloadResult } from "../result.js";
+import { peakRssMb, percentile } from "../stats.js";
+import { createReadyNodes, numberedPod, startApiServer } from "./api-server-fixtures.js";
+import { keepAliveAgent, type TimedResponse, timedGet } from "./http-get.js";
+
+/** The `Accept` header `kubectl get` sends for server-side tables (v1.32). */
+export const kubectlTableAccept =
+  "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+
+/** What one list workload asks for. */
+export interface ApiServerListWorkload {
+  readonly workload: string;
+  readonly nodes: number;
+  readonly pods: number;
+  /** Timed requests (after `warmupRequests` untimed ones). */
+  readonly requests: number;
+  readonly warmupRequests: number;
+  /** `Table`: kubectl's Table `Accept` header; `PodList`: plain JSON. */
+  readonly rendering: "Table" | "PodList";
+}
+
+/** A Running, Ready status for pod `index` (what a kubelet would have written). */
+function runningStatus(index: number, startedAt: string): Pod["status"] {
+  return {
+    phase: "Running",
+    conditions: [
+      { type: "PodReadyToStartContainers", status: "True", lastTransitionTime: startedAt },
+      { type: "Initialized", status: "True", lastTransitionTime: startedAt },
+      { type: "Ready", status: "True", lastTransitionTime: startedAt },
+      { type: "ContainersReady", status: "True", lastTransitionTime: startedAt },
+      { type: "PodScheduled", status: "True", lastTransitionTime: startedAt },
+    ],
+    hostIP: "10.0.0.1",
+    podIP: `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+    startTime: startedAt,
+    containerStatuses: [
+      {
+        name: "pause",
+        ready: true,
+        started: true,
+        restartCount: 0,
+        image: "registry.k8s.io/pause:3.10",
+        imageID: "",
+        state: { running: { startedAt } },
+      },
+    ],
+    qosClass: "Guaranteed",
+  };
+}
+
+async function createRunningPods(store: MemoryStore, pods: number, nodes: number): Promise<void> {
+  const startedAt = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  for (let index = 0; index < pods; index++) {
+    const created: Pod = await store.create(numberedPod(index, nodes));
+    await store.updateStatus({ ...created, status: runningStatus(index, startedAt) });
+  }
+}
+
+/** Fails unless `response` is a 200 whose body holds every pod (a Table row or a list item each). */
+function checkResponse(workload: ApiServerListWorkload, response: TimedResponse): void {
+  if (response.status !== 200)
+    throw new Error(
+      `${workload.workload}: HTTP ${response.status}: ${response.body.toString("utf8", 0, 500)}`,
+    );
+  const body = JSON.parse(response.body.toString("utf8")) as {
+    kind?: string;
+    rows?: unknown[];
+    items?: unknown[];
+  };
+  const entries = workload.rendering === "Table" ? body.rows : body.items;
+  if (body.kind !== workload.rendering || entries?.length !== workload.pods) {
+    throw new Error(
+      `${workload.workload}: expected a ${workload.rendering} of ${workload.pods} pods, got kind ${String(body.kind)} with ${String(entries?.length)}`,
+    );
+  }
+}
+
+/**
+ * `kubectl get pods -A` against the API server: a memory store with `pods` Running pods on
+ * `nodes` Ready nodes, served by `@kubesim/apiserver` on 127.0.0.1; `GET /api/v1/pods?limit=500`
+ * (kubectl's first page) with kubectl's Table `Accept` header or plain JSON, `requests` times
+ * one after another over one keep-alive connection from a node:http client in the same
+ * process. p50/p99 are the per-request wall times (request sent → last body byte); `TIME MS`
+ * is their mean.
+ */
+export async function runApiServerListWorkload(workload: ApiServerListWorkload): Promise<WorkloadResult> {
+  const clock = new RealClock();
+  const store = createMemoryStore({ clock, seed: 1 });
+  await createReadyNodes(store, workload.nodes);
+  await createRunningPods(store, workload.pods, workload.nodes);
+  const server = await startApiServer(store, clock);
+  const agent = keepAliveAgent();
+  const url = `${server.url}/api/v1/pods?limit=500`;
+  const headers =
+    workload.rendering === "Table"
+      ? { Accept: kubectlTableAccept, "User-Agent": "kubectl/v1.32.4 (linux/amd64) kubernetes/59526cd" }
+      : { Accept: "application/json" };
+  try {
+    let bytes = 0;
+    for (let request = 0; request < workload.warmupRequests; request++) {
+      const response = await timedGet(agent, url, headers);
+      if (request === 0) checkResponse(workload, response);
+      bytes = response.body.length;
+    }
+    const times: number[] = [];
+    for (let request = 0; request < workload.requests; request++) {
+      times.push((await timedGet(agent, url, headers)).elapsedMs);
+    }
+    const meanMs = times.reduce((sum, time) => sum + time, 0) / times.length;
+    process.stderr.write(
+      `${workload.workload}: ${workload.requests} requests, ${(bytes / 2 ** 20).toFixed(1)} MB per response, mean ${meanMs.toFixed(1)} ms\n`,
+    );
+    return workloadResult({
+      workload: workload.workload,
+      nodes: workload.nodes,
+      pods: workload.pods,
+      podsPerSecond: null,
+      p50Ms: percentile(times, 0.5),
+      p99Ms: percentile(times, 0.99),
+      peakRssMb: peakRssMb(),
+      upstreamPodsPerSecond: null,
+      durationMs: meanMs,
+    });
+  } finally {
+    agent.destroy();
+    await server.close();
+  }
+}
