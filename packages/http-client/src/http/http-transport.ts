@@ -107,6 +107,9 @@ function retryAfterHeader(response: IncomingMessage): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Sockets requests (not watches) may open to the server at once; more wait for one. */
+const requestSockets = 16;
+
 /**
  * Sends requests to one API server over `node:http` / `node:https` with a keep-alive
  * agent (requests run concurrently, sockets are reused). Every failure becomes a
@@ -116,6 +119,7 @@ function retryAfterHeader(response: IncomingMessage): string | undefined {
 export class HttpTransport {
   /** The keep-alive agent; TLS options (`ca`, `cert`, `key`, `rejectUnauthorized`) live on it. */
   readonly agent: HttpAgent;
+  readonly #streamAgent: HttpAgent;
   readonly #server: ParsedServer;
   readonly #headers: Readonly<Record<string, string>>;
   readonly #timeoutMs: number | undefined;
@@ -131,20 +135,28 @@ export class HttpTransport {
       headers.Authorization = `Bearer ${options.token}`;
     }
     this.#headers = headers;
-    this.agent = this.#server.secure
-      ? new HttpsAgent({
-          keepAlive: true,
-          ...(options.ca === undefined ? {} : { ca: options.ca }),
-          ...(options.cert === undefined ? {} : { cert: options.cert }),
-          ...(options.key === undefined ? {} : { key: options.key }),
-          rejectUnauthorized: options.insecureSkipTlsVerify !== true,
-        })
-      : new HttpAgent({ keepAlive: true });
+    // Requests share a bounded pool (extra ones queue for a socket instead of each opening
+    // a connection); watches, which hold their socket for minutes, get a pool of their own.
+    this.agent = this.#createAgent(options, requestSockets);
+    this.#streamAgent = this.#createAgent(options, Number.POSITIVE_INFINITY);
   }
 
   /** The server's URL as requests use it (`http://127.0.0.1:8080`). */
   get origin(): string {
     return this.#server.origin;
+  }
+
+  #createAgent(options: TransportOptions, maxSockets: number): HttpAgent {
+    return this.#server.secure
+      ? new HttpsAgent({
+          keepAlive: true,
+          maxSockets,
+          ...(options.ca === undefined ? {} : { ca: options.ca }),
+          ...(options.cert === undefined ? {} : { cert: options.cert }),
+          ...(options.key === undefined ? {} : { key: options.key }),
+          rejectUnauthorized: options.insecureSkipTlsVerify !== true,
+        })
+      : new HttpAgent({ keepAlive: true, maxSockets });
   }
 
   /** The full URL of a request, for messages. */
@@ -175,7 +187,7 @@ export class HttpTransport {
    * @throws StatusError for a non-2xx answer (its body read in full), a network failure or a timeout.
    */
   async open(request: TransportRequest): Promise<OpenStream> {
-    const { response, request: clientRequest } = await this.#exchange(request);
+    const { response, request: clientRequest } = await this.#exchange(request, false, this.#streamAgent);
     if (response.statusCode !== undefined && response.statusCode >= 200 && response.statusCode < 300) {
       return { response, request: clientRequest };
     }
@@ -186,6 +198,7 @@ export class HttpTransport {
   /** Closes kept-alive sockets; requests in flight are destroyed. */
   close(): void {
     this.agent.destroy();
+    this.#streamAgent.destroy();
   }
 
   async #sendOnce(request: TransportRequest): Promise<JsonResponse> {
@@ -216,6 +229,7 @@ export class HttpTransport {
   #exchange(
     request: TransportRequest,
     wholeExchange = false,
+    agent: HttpAgent = this.agent,
   ): Promise<{ response: IncomingMessage; request: ClientRequest }> {
     const url = this.urlOf(request);
     const query = request.query?.toString() ?? "";
@@ -250,7 +264,7 @@ export class HttpTransport {
           method: request.method,
           path: `${server.basePath}${request.path}${query === "" ? "" : `?${query}`}`,
           headers,
-          agent: this.agent,
+          agent,
         },
         (response) => {
           if (settled) {
