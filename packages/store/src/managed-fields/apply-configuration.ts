@@ -3,7 +3,7 @@ import { type Comparison, compareValues } from "./compare-values.js";
 import { createApplyConflictError, type FieldConflict } from "./conflict-error.js";
 import type { FieldManagerScope } from "./field-manager-scope.js";
 import { withoutResetFields, withoutServerMetadata } from "./field-manager-scope.js";
-import { type FieldSchema, fieldSchemaForKind, zeroObjectForKind } from "./field-schema.js";
+import { applyBaseForKind, type FieldSchema, fieldSchemaForKind, zeroObjectForKind } from "./field-schema.js";
 import { FieldSet } from "./field-set.js";
 import { isRecord, type JsonRecord, jsonValuesEqual, own } from "./json-values.js";
 import { allowedLastAppliedConflicts, buildLastApplied, lastAppliedAnnotation } from "./last-applied.js";
@@ -170,7 +170,7 @@ export function applyConfiguration(request: ApplyRequest): AppliedConfiguration 
   checkConfiguration(request);
   const { scope } = request;
   const schema = fieldSchemaForKind(scope.kind);
-  const live = withoutManagedFields(request.live ?? zeroObjectForKind(scope.kind));
+  const live = withoutManagedFields(request.live ?? applyBaseForKind(scope.kind));
   let table: ManagedTable;
   try {
     table = decodeManagedFields(

@@ -232,3 +232,29 @@ const zeroObjects: ReadonlyMap<string, unknown> = new Map<string, unknown>([
 export function zeroObjectForKind(kind: string): unknown {
   return zeroObjects.get(kind) ?? { metadata: { creationTimestamp: null } };
 }
+
+/*
+ * Go's zero object gives every pod template `metadata.creationTimestamp: null`, and so
+ * would an object upstream creates by server-side apply. kubesim's stored templates never
+ * carry it (create, update and patches keep the template metadata as sent), so the object
+ * an apply starts from leaves it out: every write path yields the same shape.
+ */
+const applyBases: ReadonlyMap<string, unknown> = new Map(
+  [...zeroObjects].map(([kind, zero]) => [kind, withoutTemplateTimestamp(zero)]),
+);
+
+function withoutTemplateTimestamp(zero: unknown): unknown {
+  const { spec, ...rest } = zero as { spec?: unknown };
+  if (typeof spec !== "object" || spec === null) return zero;
+  const { template, ...specRest } = spec as { template?: unknown };
+  if (template !== emptyTemplate) return zero;
+  return { ...rest, spec: { ...specRest, template: { metadata: {}, spec: emptyTemplate.spec } } };
+}
+
+/**
+ * The object a server-side apply that creates `kind` merges its configuration into: the
+ * Go zero object without the template's `creationTimestamp: null` (read-only; shared).
+ */
+export function applyBaseForKind(kind: string): unknown {
+  return applyBases.get(kind) ?? zeroObjectForKind(kind);
+}

@@ -350,3 +350,58 @@ describe("Update entries", () => {
     expect(again.metadata?.resourceVersion).toBe(after.metadata?.resourceVersion);
   });
 });
+
+describe("the stored shape of a DaemonSet's pod template", () => {
+  type Store = ReturnType<typeof makeStore>["store"];
+  const inDefault = { namespace: "default" } as const;
+  const imagePatch = {
+    spec: { template: { spec: { containers: [{ name: "nginx", image: "nginx:1.26" }] } } },
+  };
+
+  it.each([
+    {
+      name: "a create keeps the template metadata as sent",
+      write: (store: Store) => store.create(daemonSet("nginx:1.26"), { fieldManager: "kubectl-create" }),
+    },
+    {
+      name: "an update keeps the template metadata as sent",
+      write: async (store: Store) => {
+        const created = await store.create(daemonSet("nginx:1.25"), { fieldManager: "kubectl-create" });
+        const changed = daemonSet("nginx:1.26");
+        return store.update(
+          { ...changed, metadata: { ...created.metadata } },
+          { fieldManager: "kubectl-replace" },
+        );
+      },
+    },
+    {
+      name: "a strategic merge patch keeps the template metadata as sent",
+      write: async (store: Store) => {
+        await store.create(daemonSet("nginx:1.25"), { fieldManager: "kubectl-create" });
+        return store.patch("DaemonSet", "nginx", imagePatch, {
+          ...inDefault,
+          type: "strategic",
+          fieldManager: "kubectl-set",
+        });
+      },
+    },
+    {
+      name: "a server-side apply that creates the object adds no creationTimestamp to the template",
+      write: (store: Store) => store.patch("DaemonSet", "nginx", daemonSet("nginx:1.26"), apply),
+    },
+    {
+      name: "a forced server-side apply over a created object adds no creationTimestamp to the template",
+      write: async (store: Store) => {
+        await store.create(daemonSet("nginx:1.25"), { fieldManager: "kubectl-create" });
+        return store.patch("DaemonSet", "nginx", daemonSet("nginx:1.26"), { ...apply, force: true });
+      },
+    },
+  ])("$name", async ({ write }) => {
+    const { store } = makeStore();
+    const written = (await write(store)) as DaemonSet;
+    const reference = await makeStore().store.create(daemonSet("nginx:1.26"));
+    expect(written.spec?.template.metadata).toEqual({ labels: { app: "nginx" } });
+    expect(written.spec).toEqual(reference.spec);
+    expect(await store.get("DaemonSet", "nginx", inDefault)).toEqual(written);
+  });
+});

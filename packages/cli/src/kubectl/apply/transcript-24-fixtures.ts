@@ -1,7 +1,9 @@
 /**
  * Test fixtures from transcript 24 (`kubectl apply --server-side --force-conflicts` over a
  * client-side-applied DaemonSet): the field sets the managers own and the request bodies
- * kubectl sent (test helper).
+ * kubectl sent (test helper). They replay what the transcript's stub server answered, to test
+ * kubectl's client side of the migration (which copies field sets as they come): kube-apiserver
+ * v1.32 would own `f:selector` whole and key ports by `{"containerPort":80,"protocol":"TCP"}`.
  */
 
 /** The field set of `kubectl-last-applied`: only the last-applied annotation. */
