@@ -18,6 +18,8 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     restoreMocks: true,
+    // Real processes (kubesim, kubectl) and servers share 2 cores with ~6,000 tests in CI.
+    testTimeout: 20_000,
     projects: projectRoots.map((directory) => ({
       extends: true,
       test: {

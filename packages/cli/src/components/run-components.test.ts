@@ -44,7 +44,7 @@ async function start(
   const io = bufferedIo();
   const controller = new AbortController();
   const finished = run(controller.signal, io);
-  for (let attempt = 0; attempt < 500; attempt++) {
+  for (let attempt = 0; attempt < 3000; attempt++) {
     const match = ready.exec(io.output.stdout);
     if (match !== null) {
       return {
@@ -111,7 +111,8 @@ describe("kubesim scheduler and kubesim controller-manager", () => {
       const [daemonSet] = loadManifests(readFileSync(manifestPath, "utf8"));
       await client.create(daemonSet as object as import("@kubesim/core").KubeObject);
       let bound = 0;
-      for (let attempt = 0; attempt < 200 && bound < 3; attempt++) {
+      // Generous: under a loaded machine the three processes' work can take seconds.
+      for (let attempt = 0; attempt < 1500 && bound < 3; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         const pods = await client.list("Pod", { namespace: "default", labelSelector: "app=nginx" });
         bound = pods.items.filter((pod) => pod.spec?.nodeName !== undefined).length;
@@ -127,7 +128,7 @@ describe("kubesim scheduler and kubesim controller-manager", () => {
     );
     expect(await server.stop()).toBe(0);
     expect(await kubesim(served, ["get", "pods", "-o", "wide"])).toEqual(expected);
-  }, 20_000);
+  }, 60_000);
 
   it("fails with client-go's words when the kubeconfig names no such context", async () => {
     const io = bufferedIo();

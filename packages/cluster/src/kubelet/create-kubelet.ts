@@ -1,7 +1,13 @@
 import type { ApiClient, Clock, Node, Pod, PodStatus, Random, TimerHandle, Watch } from "@kubesim/core";
 import { KubesimError, StatusError } from "@kubesim/core";
 import { copyOwnFields } from "./copy-own-fields.js";
-import { buildNodeStatus, nodeIndexFromName, nodeInternalIp, nodePodCidr } from "./node-status.js";
+import {
+  buildNodeStatus,
+  nodeIndexFromName,
+  nodeInternalIp,
+  nodePodCidr,
+  sameNodeStatusBesidesHeartbeats,
+} from "./node-status.js";
 import { buildCreatingPodStatus, buildRunningPodStatus } from "./pod-status.js";
 import { type KubeletPodView, kubeletPodView } from "./pod-view.js";
 import {
@@ -473,10 +479,11 @@ class SimulatedKubelet implements Kubelet {
       current = await client.update<Node>({ ...node, spec });
     }
     this.#podCidrBase = podCidrPrefix(current.spec?.podCIDR ?? nodePodCidr(nodeIndex));
-    await client.updateStatus<Node>({
-      ...current,
-      status: buildNodeStatus(current, nodeIndex, this.#ready, this.#clock.now()),
-    });
+    const status = buildNodeStatus(current, nodeIndex, this.#ready, this.#clock.now());
+    // A kubelet restored with its cluster finds the status it last posted: it goes on
+    // without a write (only heartbeats would change), so reading a saved cluster changes nothing.
+    if (sameNodeStatusBesidesHeartbeats(current.status, status)) return;
+    await client.updateStatus<Node>({ ...current, status });
   }
 
   // Lists the node's pods, reporting pods that vanished since the last look as deleted.

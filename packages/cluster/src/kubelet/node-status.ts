@@ -151,3 +151,33 @@ export function buildNodeStatus(node: Node, nodeIndex: number, ready: boolean, n
   };
   return status;
 }
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * Whether `next` (a freshly built status) says nothing `current` does not, once each
+ * condition's `lastHeartbeatTime` is taken from `current`: the kubelet then has nothing to post.
+ */
+export function sameNodeStatusBesidesHeartbeats(current: NodeStatus | undefined, next: NodeStatus): boolean {
+  if (current === undefined) return false;
+  const heartbeats = new Map<string, string | undefined>();
+  for (const condition of current.conditions ?? [])
+    heartbeats.set(condition.type, condition.lastHeartbeatTime);
+  const conditions = (next.conditions ?? []).map((condition) => ({
+    ...condition,
+    lastHeartbeatTime: heartbeats.has(condition.type)
+      ? heartbeats.get(condition.type)
+      : condition.lastHeartbeatTime,
+  }));
+  return canonicalJson(current) === canonicalJson({ ...next, conditions });
+}
