@@ -7,6 +7,7 @@ import { apiGroupListBody, apiResourceListBody, apiVersionsBody, serverVersion }
 import { discoveryRendering, resourceRendering } from "./media-type.js";
 import { openApiV3Document, openApiV3Index } from "./openapi/index.js";
 import { groupVersionOf, parseResourcePath } from "./parse-resource-path.js";
+import { decodeKubernetesProtobuf, isProtobufContentType, protobufBodyKind } from "./protobuf/index.js";
 import { booleanParameter } from "./query-parameters.js";
 import { BodyTooLargeError, readBody } from "./read-body.js";
 import { type JsonReply, listOptions, serveResource } from "./serve-resource.js";
@@ -209,6 +210,15 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (bodyMethods.has(method)) {
       const raw = await readBody(request, maxBodyBytes);
       if (raw.length > 0) body = raw;
+      // kubectl's typed clients send protobuf; decoded here, the body takes the JSON path.
+      // Patches are never protobuf: their Content-Type is answered 415 further on.
+      if (
+        body !== undefined &&
+        method !== "PATCH" &&
+        isProtobufContentType(request.headers["content-type"])
+      ) {
+        body = Buffer.from(JSON.stringify(decodeKubernetesProtobuf(body, protobufBodyKind(method, path))));
+      }
     } else request.resume();
     const reply = await serveResource(
       {

@@ -1,0 +1,7 @@
+export {
+  decodeKubernetesProtobuf,
+  isProtobufContentType,
+  type ProtobufBodyKind,
+  protobufMediaType,
+} from "./decode-kubernetes-protobuf.js";
+export { protobufBodyKind } from "./protobuf-body-kind.js";
