@@ -44,37 +44,71 @@ interface ManagedFieldsEntry {
   manager?: string | undefined;
   operation?: string | undefined;
   apiVersion?: string | undefined;
+  time?: string | undefined;
   fieldsType?: string | undefined;
   fieldsV1?: unknown;
 }
 
 /**
  * The managedFields entries of kubectl's managers (`kubectl`, `kubectl-last-applied`,
- * `kubectl-client-side-apply`), without their times, sorted by manager (the server orders
- * entries by time first, and the steps of one apply may fall in different seconds). The
- * DaemonSet controller's own status entry is left out: which status fields it owns
- * depends on where the rollout is.
+ * `kubectl-client-side-apply`, `kubectl-set`), sorted by manager (the server orders
+ * entries by time first, and the steps of one apply may fall in different seconds), with
+ * `timed` in place of the time: whether the entry has one at all (upstream stamps an Apply
+ * entry only when its apply changed the object). The DaemonSet controller's own status
+ * entry is left out: which status fields it owns depends on where the rollout is.
  */
-async function kubectlManagers(cluster: ServedCluster): Promise<ManagedFieldsEntry[]> {
+async function kubectlManagers(cluster: ServedCluster) {
   const text = await cluster.kubectlOk(["get", "ds", "nginx", "-o", "json", "--show-managed-fields"]);
   const entries = (JSON.parse(text) as { metadata?: { managedFields?: ManagedFieldsEntry[] } }).metadata
     ?.managedFields;
   return (entries ?? [])
     .filter((entry) => entry.manager?.startsWith("kubectl") === true)
-    .map(({ manager, operation, apiVersion, fieldsType, fieldsV1 }) => ({
+    .map(({ manager, operation, apiVersion, time, fieldsType, fieldsV1 }) => ({
       manager,
       operation,
       apiVersion,
+      timed: time !== undefined,
       fieldsType,
       fieldsV1,
     }))
     .sort((left, right) => (left.manager ?? "").localeCompare(right.manager ?? ""));
 }
 
+/** The DaemonSet's last-applied annotation and image, as `kubectl get -o jsonpath` prints them. */
+async function lastAppliedAndImage(cluster: ServedCluster): Promise<{ lastApplied: unknown; image: string }> {
+  const text = await cluster.kubectlOk([
+    "get",
+    "ds",
+    "nginx",
+    "-o",
+    "jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}",
+  ]);
+  const image = await cluster.kubectlOk([
+    "get",
+    "ds",
+    "nginx",
+    "-o",
+    "jsonpath={.spec.template.spec.containers[0].image}",
+  ]);
+  return { lastApplied: text, image };
+}
+
+/** ds.yaml as kubectl writes it into the last-applied annotation when applying it server-side. */
+const dsYamlLastApplied =
+  '{"apiVersion":"apps/v1","kind":"DaemonSet","metadata":{"labels":{"app":"nginx"},"name":"nginx","namespace":"default"},"spec":{"selector":{"matchLabels":{"app":"nginx"}},"template":{"metadata":{"labels":{"app":"nginx"}},"spec":{"containers":[{"image":"nginx:1.25","name":"nginx","ports":[{"containerPort":80}]}]}}}}\n';
+
 /**
  * Transcripts 20–26b in order: client-side apply three times, server-side apply over it
- * (conflict, then --force-conflicts and the migration of the last-applied annotation),
- * then a fresh DaemonSet applied server-side three times. Each step depends on the one before.
+ * (it takes the fields over and migrates the last-applied annotation; --force-conflicts
+ * then has nothing left to force), then a fresh DaemonSet applied server-side three times,
+ * and transcript 23's conflict output from a field `kubectl set image` changed. Each step
+ * depends on the one before.
+ *
+ * Transcript 23 was recorded against a stub that answered 409. kube-apiserver v1.32 does
+ * not: for manager `kubectl` its last-applied manager takes over the conflicting fields
+ * whose live value still equals the `kubectl.kubernetes.io/last-applied-configuration`
+ * annotation (the image: nginx:1.26 in both), so the unforced apply succeeds, kubectl saves
+ * the annotation (manager `kubectl-last-applied`) and migrates the client-side ownership.
  */
 const steps: KubectlCase[] = [
   {
@@ -99,14 +133,14 @@ const steps: KubectlCase[] = [
     stderr: "",
   },
   {
-    name: "server-side apply of the old image conflicts with the client-side apply manager (23)",
+    name: "server-side apply of the old image takes over the fields the last-applied annotation still holds (23, as kube-apiserver answers it)",
     args: ["apply", "--server-side", "-f", "ds.yaml"],
-    exitCode: 1,
-    stdout: "",
-    stderr: `error: Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using apps/v1: .spec.template.spec.containers[name="nginx"].image\n${conflictHelp}`,
+    exitCode: 0,
+    stdout: "daemonset.apps/nginx serverside-applied\n",
+    stderr: "",
   },
   {
-    name: "server-side apply with --force-conflicts takes the field over (24)",
+    name: "server-side apply with --force-conflicts has nothing left to force (24)",
     args: ["apply", "--server-side", "--force-conflicts", "-f", "ds.yaml"],
     exitCode: 0,
     stdout: "daemonset.apps/nginx serverside-applied\n",
@@ -142,6 +176,38 @@ const steps: KubectlCase[] = [
   },
 ];
 
+/** Transcript 23's conflict, reached the way kube-apiserver gives it: a field another manager changed. */
+const conflictSteps: KubectlCase[] = [
+  {
+    name: "server-side apply of ds.yaml takes the image back to nginx:1.25",
+    args: ["apply", "--server-side", "-f", "ds.yaml"],
+    exitCode: 0,
+    stdout: "daemonset.apps/nginx serverside-applied\n",
+    stderr: "",
+  },
+  {
+    name: "set image changes the image as manager kubectl-set",
+    args: ["set", "image", "ds/nginx", "nginx=nginx:1.27"],
+    exitCode: 0,
+    stdout: "daemonset.apps/nginx image updated\n",
+    stderr: "",
+  },
+  {
+    name: "server-side apply of ds.yaml then conflicts with kubectl-set over the image (23's output)",
+    args: ["apply", "--server-side", "-f", "ds.yaml"],
+    exitCode: 1,
+    stdout: "",
+    stderr: `error: Apply failed with 1 conflict: conflict with "kubectl-set" using apps/v1: .spec.template.spec.containers[name="nginx"].image\n${conflictHelp}`,
+  },
+  {
+    name: "server-side apply with --force-conflicts takes the image over from kubectl-set (24)",
+    args: ["apply", "--server-side", "--force-conflicts", "-f", "ds.yaml"],
+    exitCode: 0,
+    stdout: "daemonset.apps/nginx serverside-applied\n",
+    stderr: "",
+  },
+];
+
 describe("kubectl apply, client-side and server-side, against kubesim serve", () => {
   let cluster: ServedCluster;
 
@@ -161,25 +227,33 @@ describe("kubectl apply, client-side and server-side, against kubesim serve", ()
     30_000,
   );
 
-  it("after --force-conflicts kubectl owns the manifest's fields and kubectl-last-applied the annotation (24b)", async () => {
+  it("after the migration kubectl owns the manifest's fields and kubectl-last-applied, untimed, the annotation (24b)", async () => {
     expect(await kubectlManagers(cluster)).toEqual([
       {
         manager: "kubectl",
         operation: "Apply",
         apiVersion: "apps/v1",
+        timed: true,
         fieldsType: "FieldsV1",
         fieldsV1: manifestFields,
       },
       {
+        // Its apply changed nothing in the object, so upstream gives the entry no time.
         manager: "kubectl-last-applied",
         operation: "Apply",
         apiVersion: "apps/v1",
+        timed: false,
         fieldsType: "FieldsV1",
         fieldsV1: {
           "f:metadata": { "f:annotations": { "f:kubectl.kubernetes.io/last-applied-configuration": {} } },
         },
       },
     ]);
+    // The annotation is rewritten from ds.yaml (without the `"annotations":{}` of client-side apply).
+    expect(await lastAppliedAndImage(cluster)).toEqual({
+      lastApplied: dsYamlLastApplied,
+      image: "nginx:1.25",
+    });
   }, 30_000);
 
   it.each(steps.slice(5))(
@@ -196,9 +270,25 @@ describe("kubectl apply, client-side and server-side, against kubesim serve", ()
         manager: "kubectl",
         operation: "Apply",
         apiVersion: "apps/v1",
+        timed: true,
         fieldsType: "FieldsV1",
         fieldsV1: manifestFields,
       },
     ]);
+  }, 30_000);
+
+  it.each(conflictSteps)(
+    "$name",
+    async (step) => {
+      await expectKubectlCase(cluster, step);
+    },
+    30_000,
+  );
+
+  it("after the forced apply kubectl-set, left owning nothing, is gone", async () => {
+    expect(
+      (await kubectlManagers(cluster)).map(({ manager, operation }) => `${manager} ${operation}`),
+    ).toEqual(["kubectl Apply"]);
+    expect((await lastAppliedAndImage(cluster)).image).toBe("nginx:1.25");
   }, 30_000);
 });

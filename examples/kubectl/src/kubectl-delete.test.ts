@@ -24,11 +24,11 @@ describe("kubectl delete against kubesim serve", () => {
     await cluster?.close();
   });
 
-  /** Creates the nginx DaemonSet (short grace period) and waits for its pods. */
+  /** Creates the nginx DaemonSet of the tutorial and waits for its pods. */
   async function createNginx(): Promise<void> {
     await expectKubectlCase(cluster, {
       name: "create",
-      args: ["create", "-f", "ds-short-grace.yaml"],
+      args: ["create", "-f", "ds.yaml"],
       exitCode: 0,
       stdout: "daemonset.apps/nginx created\n",
       stderr: "",
@@ -43,7 +43,7 @@ describe("kubectl delete against kubesim serve", () => {
     },
     {
       name: "delete -f FILE deletes what the file names (41)",
-      args: ["delete", "-f", "ds-short-grace.yaml"],
+      args: ["delete", "-f", "ds.yaml"],
     },
   ])(
     "$name",

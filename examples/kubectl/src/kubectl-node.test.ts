@@ -157,7 +157,7 @@ describe("kubectl label, taint, cordon and drain against kubesim serve", () => {
 
   beforeAll(async () => {
     cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds-short-grace.yaml"]);
+    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
     await cluster.kubectlOk(["create", "-f", "web-replicaset.yaml"]);
     const uid = await cluster.kubectlOk(["get", "rs", "web-6d4cf56db6", "-o", "jsonpath={.metadata.uid}"]);
     cluster.workspace.writeFile("web-pod.json", webPodManifest(uid));

@@ -129,7 +129,7 @@ describe("kubectl rollout and set image against kubesim serve", () => {
 
   beforeAll(async () => {
     cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds-short-grace.yaml"]);
+    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
     await cluster.waitForRollout("nginx");
   }, 30_000);
 

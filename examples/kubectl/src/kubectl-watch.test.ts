@@ -32,7 +32,7 @@ describe("kubectl get -w against kubesim serve", () => {
 
   beforeAll(async () => {
     cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds-short-grace.yaml"]);
+    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
     await cluster.waitForRollout("nginx");
   }, 30_000);
 

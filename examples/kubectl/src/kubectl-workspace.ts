@@ -33,6 +33,8 @@ export interface ServeOptions {
   readonly now?: string;
   /** `--pod-startup-latency` (e.g. `100ms`). */
   readonly podStartupLatency?: string;
+  /** `--pod-shutdown-latency` (e.g. `100ms`). */
+  readonly podShutdownLatency?: string;
 }
 
 /**
@@ -121,6 +123,7 @@ export class KubectlWorkspace {
       cwd: this.directory,
       env: this.environment(options.now),
       ...(options.podStartupLatency === undefined ? {} : { podStartupLatency: options.podStartupLatency }),
+      ...(options.podShutdownLatency === undefined ? {} : { podShutdownLatency: options.podShutdownLatency }),
     });
     this.#servers.add(server);
     return server;

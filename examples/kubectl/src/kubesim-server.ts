@@ -12,6 +12,11 @@ export interface KubesimServerOptions {
   readonly cwd: string;
   /** `--pod-startup-latency` (e.g. `100ms`): how long a pod takes to go Running; the CLI's default when absent. */
   readonly podStartupLatency?: string;
+  /**
+   * `--pod-shutdown-latency` (e.g. `100ms`): how long a deleted pod's containers take to
+   * exit after SIGTERM (at most the grace period); the whole grace period when absent.
+   */
+  readonly podShutdownLatency?: string;
   /** How long to wait for the `Serving cluster … at URL` line; 15 s unless told. */
   readonly startTimeoutMs?: number;
 }
@@ -72,6 +77,8 @@ export class KubesimServer {
     const args = [options.binary, "serve", options.cluster, "--port", "0"];
     if (options.podStartupLatency !== undefined)
       args.push("--pod-startup-latency", options.podStartupLatency);
+    if (options.podShutdownLatency !== undefined)
+      args.push("--pod-shutdown-latency", options.podShutdownLatency);
     const child = spawn(process.execPath, args, {
       cwd: options.cwd,
       env: options.env,

@@ -19,6 +19,14 @@ const nginxManifestUrl = new URL("../nginx-daemonset.yaml", import.meta.url);
  */
 const defaultPodStartupLatency = "100ms";
 
+/**
+ * `--pod-shutdown-latency` of the served clusters: a deleted pod's containers exit this
+ * long after SIGTERM, as nginx does at once, where the kubelet would otherwise keep the
+ * pod for its whole grace period (30 s of real time for the tutorial's manifest). Rollouts,
+ * drains and deletes of ds.yaml then finish in well under a second.
+ */
+const defaultPodShutdownLatency = "100ms";
+
 /** One kubectl command of a test table and what it must print. */
 export interface KubectlCase {
   /** A sentence: what the command shows. */
@@ -37,6 +45,8 @@ export interface KubectlCase {
 export interface ServedClusterOptions {
   /** `--pod-startup-latency`; 100ms unless told. */
   readonly podStartupLatency?: string;
+  /** `--pod-shutdown-latency`; 100ms unless told. */
+  readonly podShutdownLatency?: string;
   /** `KUBESIM_NOW` for `cluster create` and `serve`: the cluster's clock stays pinned. */
   readonly now?: string;
   /** Creates the cluster without serving it yet ({@link ServedCluster.start} serves it). */
@@ -83,6 +93,7 @@ export class ServedCluster {
         await cluster.start({
           ...now,
           podStartupLatency: options.podStartupLatency ?? defaultPodStartupLatency,
+          podShutdownLatency: options.podShutdownLatency ?? defaultPodShutdownLatency,
         });
       }
       return cluster;
@@ -96,6 +107,7 @@ export class ServedCluster {
   async start(options: ServeOptions = {}): Promise<KubesimServer> {
     this.#server = await this.workspace.serve("demo", {
       podStartupLatency: defaultPodStartupLatency,
+      podShutdownLatency: defaultPodShutdownLatency,
       ...options,
     });
     return this.#server;

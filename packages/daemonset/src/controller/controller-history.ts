@@ -9,11 +9,12 @@ import {
 import {
   maxRevision,
   newControllerRevision,
+  revisionDataText,
   revisionMatchesTemplate,
   revisionsToClean,
   templatePatchData,
 } from "../history/index.js";
-import { canonicalJson, controllerRevisionHashLabel } from "../pod-template/index.js";
+import { controllerRevisionHashLabel } from "../pod-template/index.js";
 import { claimObjects } from "./claim-objects.js";
 import { wrapError } from "./controller-errors.js";
 import { daemonSetSelector } from "./daemon-set-selector.js";
@@ -21,20 +22,20 @@ import { daemonPodsByNode } from "./node-to-daemon-pods.js";
 import type { SyncPass } from "./sync-pass.js";
 
 // Every pass compares each revision with the template. Objects from the caches (and the
-// client's fresh copies) are never changed in place, so their canonical text is kept per object.
+// client's fresh copies) are never changed in place, so their comparison text is kept per object.
 const revisionTexts = new WeakMap<ControllerRevision, string>();
 const templateTexts = new WeakMap<DaemonSet, string>();
 
-/** `revisionMatchesTemplate` with each side's canonical JSON computed once per object. */
+/** `revisionMatchesTemplate` with each side's `revisionDataText` computed once per object. */
 function storesTemplate(revision: ControllerRevision, daemonSet: DaemonSet): boolean {
   let revisionText = revisionTexts.get(revision);
   if (revisionText === undefined) {
-    revisionText = canonicalJson(revision.data ?? null);
+    revisionText = revisionDataText(revision.data);
     revisionTexts.set(revision, revisionText);
   }
   let templateText = templateTexts.get(daemonSet);
   if (templateText === undefined) {
-    templateText = canonicalJson(templatePatchData(daemonSet));
+    templateText = revisionDataText(templatePatchData(daemonSet));
     templateTexts.set(daemonSet, templateText);
   }
   return revisionText === templateText;

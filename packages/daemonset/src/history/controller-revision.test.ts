@@ -4,6 +4,7 @@ import {
   controllerRevisionName,
   maxRevision,
   newControllerRevision,
+  revisionDataText,
   revisionMatchesTemplate,
   rollbackTemplate,
   templatePatchData,
@@ -33,11 +34,88 @@ describe("controllerRevisionName", () => {
   });
 });
 
+function withTemplate(template: unknown): DaemonSet {
+  return { metadata: { name: "web" }, spec: { template } } as DaemonSet;
+}
+
+/** The nginx template as kube-apiserver stores it (defaults included). */
+const storedNginxTemplate = {
+  metadata: { labels: { app: "nginx" } },
+  spec: {
+    containers: [
+      {
+        name: "nginx",
+        image: "nginx:1.25",
+        ports: [{ containerPort: 80, protocol: "TCP" }],
+        resources: {},
+        terminationMessagePath: "/dev/termination-log",
+        terminationMessagePolicy: "File",
+        imagePullPolicy: "IfNotPresent",
+      },
+    ],
+    restartPolicy: "Always",
+    terminationGracePeriodSeconds: 30,
+    dnsPolicy: "ClusterFirst",
+    securityContext: {},
+    schedulerName: "default-scheduler",
+  },
+};
+
 describe("templatePatchData", () => {
-  it("serialises as upstream's getPatch: the template replaced as a whole, keys sorted", () => {
-    expect(JSON.stringify(templatePatchData(web()))).toBe(
-      '{"spec":{"template":{"$patch":"replace","metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.27","name":"web"}]}}}}',
-    );
+  it.each([
+    {
+      name: "writes a stored template as upstream's getPatch bytes: keys sorted, $patch first, creationTimestamp null",
+      template: storedNginxTemplate,
+      expected:
+        '{"spec":{"template":{"$patch":"replace","metadata":{"creationTimestamp":null,"labels":{"app":"nginx"}},"spec":{"containers":[{"image":"nginx:1.25","imagePullPolicy":"IfNotPresent","name":"nginx","ports":[{"containerPort":80,"protocol":"TCP"}],"resources":{},"terminationMessagePath":"/dev/termination-log","terminationMessagePolicy":"File"}],"dnsPolicy":"ClusterFirst","restartPolicy":"Always","schedulerName":"default-scheduler","securityContext":{},"terminationGracePeriodSeconds":30}}}}',
+    },
+    {
+      name: "adds the resources struct Go writes in every container, init containers included",
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: {
+          initContainers: [{ name: "init", image: "busybox" }],
+          containers: [{ name: "web", image: "nginx:1.27", resources: { limits: { cpu: "1" } } }],
+        },
+      },
+      expected:
+        '{"spec":{"template":{"$patch":"replace","metadata":{"creationTimestamp":null,"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.27","name":"web","resources":{"limits":{"cpu":"1"}}}],"initContainers":[{"image":"busybox","name":"init","resources":{}}]}}}}',
+    },
+    {
+      name: "writes the metadata Go always encodes when the template has none",
+      template: { spec: { containers: [{ name: "web", image: "nginx" }] } },
+      expected:
+        '{"spec":{"template":{"$patch":"replace","metadata":{"creationTimestamp":null},"spec":{"containers":[{"image":"nginx","name":"web","resources":{}}]}}}}',
+    },
+    {
+      name: "keeps annotations before creationTimestamp, as Go's sorted map keys put them",
+      template: {
+        metadata: { labels: { app: "web" }, annotations: { note: "x" } },
+        spec: { containers: [{ name: "web", image: "nginx", resources: {} }] },
+      },
+      expected:
+        '{"spec":{"template":{"$patch":"replace","metadata":{"annotations":{"note":"x"},"creationTimestamp":null,"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx","name":"web","resources":{}}]}}}}',
+    },
+    {
+      name: "keeps a creationTimestamp the template carries",
+      template: {
+        metadata: { creationTimestamp: "2024-01-01T00:00:00Z" },
+        spec: { containers: [{ name: "web", image: "nginx", resources: {} }] },
+      },
+      expected:
+        '{"spec":{"template":{"$patch":"replace","metadata":{"creationTimestamp":"2024-01-01T00:00:00Z"},"spec":{"containers":[{"image":"nginx","name":"web","resources":{}}]}}}}',
+    },
+    {
+      name: "keeps a __proto__ key of the template as plain data",
+      template: JSON.parse(
+        '{"metadata":{"__proto__":{"x":1}},"spec":{"containers":[{"name":"web","image":"nginx","resources":{}}]}}',
+      ),
+      expected:
+        '{"spec":{"template":{"$patch":"replace","metadata":{"__proto__":{"x":1},"creationTimestamp":null},"spec":{"containers":[{"image":"nginx","name":"web","resources":{}}]}}}}',
+    },
+  ])("$name", ({ template, expected }) => {
+    expect(JSON.stringify(templatePatchData(withTemplate(template)))).toBe(expected);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it("does not change the DaemonSet", () => {
@@ -45,6 +123,24 @@ describe("templatePatchData", () => {
     const before = structuredClone(daemonSet);
     templatePatchData(daemonSet);
     expect(daemonSet).toEqual(before);
+  });
+});
+
+describe("revisionDataText", () => {
+  it.each([
+    {
+      name: "sorts keys at every level",
+      data: { b: 1, a: { d: 2, c: 3 } },
+      expected: '{"a":{"c":3,"d":2},"b":1}',
+    },
+    {
+      name: "leaves out null members but keeps null items",
+      data: { metadata: { creationTimestamp: null, labels: { app: "web" } }, list: [null] },
+      expected: '{"list":[null],"metadata":{"labels":{"app":"web"}}}',
+    },
+    { name: "writes missing data as null", data: undefined, expected: "null" },
+  ])("$name", ({ data, expected }) => {
+    expect(revisionDataText(data)).toBe(expected);
   });
 });
 
@@ -100,8 +196,8 @@ describe("revisionMatchesTemplate", () => {
         data: {
           spec: {
             template: {
-              spec: { containers: [{ name: "web", image: "nginx:1.27" }] },
-              metadata: { labels: { app: "web" } },
+              spec: { containers: [{ resources: {}, name: "web", image: "nginx:1.27" }] },
+              metadata: { labels: { app: "web" }, creationTimestamp: null },
               $patch: "replace",
             },
           },
@@ -109,6 +205,40 @@ describe("revisionMatchesTemplate", () => {
       },
       daemonSet: web(),
       expected: true,
+    },
+    {
+      name: "matches data an older kubesim wrote, without creationTimestamp null",
+      revision: {
+        ...stored,
+        data: {
+          spec: {
+            template: {
+              $patch: "replace",
+              metadata: { labels: { app: "web" } },
+              spec: { containers: [{ image: "nginx:1.27", name: "web", resources: {} }] },
+            },
+          },
+        },
+      },
+      daemonSet: web(),
+      expected: true,
+    },
+    {
+      name: "does not match data without the resources Go writes",
+      revision: {
+        ...stored,
+        data: {
+          spec: {
+            template: {
+              $patch: "replace",
+              metadata: { creationTimestamp: null, labels: { app: "web" } },
+              spec: { containers: [{ image: "nginx:1.27", name: "web" }] },
+            },
+          },
+        },
+      },
+      daemonSet: web(),
+      expected: false,
     },
     {
       name: "does not match a changed image",
@@ -147,10 +277,24 @@ describe("maxRevision", () => {
 });
 
 describe("rollbackTemplate", () => {
-  it("gives back the stored template without the $patch marker", () => {
-    expect(rollbackTemplate(newControllerRevision(web("nginx:1.25"), 1, undefined))).toEqual(
-      web("nginx:1.25").spec?.template,
-    );
+  it.each([
+    {
+      name: "gives back the stored template without the $patch marker and the null creationTimestamp",
+      data: templatePatchData(withTemplate(storedNginxTemplate)),
+      expected: storedNginxTemplate,
+    },
+    {
+      name: "gives back a template without metadata as Go reads it: an empty metadata",
+      data: { spec: { template: { $patch: "replace", metadata: { creationTimestamp: null }, spec: {} } } },
+      expected: { metadata: {}, spec: {} },
+    },
+    {
+      name: "keeps a creationTimestamp that is set",
+      data: { spec: { template: { metadata: { creationTimestamp: "2024-01-01T00:00:00Z" } } } },
+      expected: { metadata: { creationTimestamp: "2024-01-01T00:00:00Z" } },
+    },
+  ])("$name", ({ data, expected }) => {
+    expect(rollbackTemplate({ metadata: { name: "web-abc" }, revision: 1, data })).toEqual(expected);
   });
 
   it("returns a copy that can be changed freely", () => {

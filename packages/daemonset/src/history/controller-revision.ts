@@ -39,25 +39,79 @@ function sortedKeysCopy(value: unknown): unknown {
   return copy;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The container lists of a pod spec: Go writes `resources` (a struct) in each item even when unset. */
+const containerLists = ["containers", "ephemeralContainers", "initContainers"] as const;
+
+/**
+ * The template as Go's `json.Marshal` writes it: the fields Go encodes even when they are
+ * zero are added — `metadata.creationTimestamp: null` (ObjectMeta's `creationTimestamp` is
+ * a struct, which `omitempty` never leaves out) and `resources: {}` in every container —
+ * on shallow copies; everything else is the template's own data.
+ */
+function goEncodedTemplate(template: PodTemplateSpec): Record<string, unknown> {
+  const source = template as unknown as Record<string, unknown>;
+  const metadata: Record<string, unknown> = isRecord(source.metadata) ? { ...source.metadata } : {};
+  if (metadata.creationTimestamp === undefined) metadata.creationTimestamp = null;
+  const encoded: Record<string, unknown> = { ...source, metadata };
+  if (isRecord(source.spec)) {
+    const spec: Record<string, unknown> = { ...source.spec };
+    for (const list of containerLists) {
+      const containers = Object.hasOwn(spec, list) ? spec[list] : undefined;
+      if (!Array.isArray(containers)) continue;
+      spec[list] = containers.map((container: unknown) =>
+        isRecord(container) && container.resources === undefined
+          ? { ...container, resources: {} }
+          : container,
+      );
+    }
+    encoded.spec = spec;
+  }
+  return encoded;
+}
+
 /**
  * Upstream's `getPatch`: the `data` of a ControllerRevision for the DaemonSet's current
- * template, `{"spec":{"template":{<template>,"$patch":"replace"}}}` — a strategic merge
+ * template, `{"spec":{"template":{"$patch":"replace",<template>}}}` — a strategic merge
  * patch that puts the template back as a whole (what `kubectl rollout undo` sends).
  *
- * The template is the DaemonSet's as given (defaults included), deep-copied with its keys
- * in sorted order at every level, so its JSON text reads as upstream's. The DaemonSet is
- * not changed. Never throws.
+ * Shaped as the bytes upstream writes, which `kubectl rollout undo` compares with its own
+ * encoding of the DaemonSet to print `skipped rollback`: upstream marshals the DaemonSet,
+ * reads it back into maps and marshals those, so keys come in Go's sorted order at every
+ * level (`$patch` first), and the fields Go writes even when zero are there —
+ * `"metadata":{"creationTimestamp":null,...}` and `"resources":{}` in each container. The
+ * template is the DaemonSet's as stored (defaults included), deep-copied; the DaemonSet is
+ * not changed. Never throws for JSON data.
  *
  * @example
- * templatePatchData({ spec: { template: { metadata: { labels: { app: "web" } } } } })
- * // => { spec: { template: { $patch: "replace", metadata: { labels: { app: "web" } } } } }
+ * JSON.stringify(templatePatchData({ spec: { template: { metadata: { labels: { app: "web" } } } } }))
+ * // => '{"spec":{"template":{"$patch":"replace","metadata":{"creationTimestamp":null,"labels":{"app":"web"}}}}}'
  */
 export function templatePatchData(daemonSet: DaemonSet): { spec: { template: Record<string, unknown> } } {
-  const template = sortedKeysCopy(daemonSet.spec?.template ?? {}) as Record<string, unknown>;
+  const template = sortedKeysCopy(goEncodedTemplate(daemonSet.spec?.template ?? {})) as Record<
+    string,
+    unknown
+  >;
   // "$" sorts before every letter, so the marker goes first, where Go's encoder puts it.
   const patched: Record<string, unknown> = { $patch: "replace", ...template };
   patched.$patch = "replace";
   return { spec: { template: patched } };
+}
+
+/**
+ * The text kubesim compares ControllerRevision data by: its {@link canonicalJson} with
+ * `null` members left out, so key order does not matter, and neither does a
+ * `creationTimestamp: null` that revisions written by older kubesim versions lack.
+ * Never throws for JSON data.
+ *
+ * @example
+ * revisionDataText({ b: 1, a: null }) === revisionDataText({ b: 1 }) // => true
+ */
+export function revisionDataText(data: unknown): string {
+  return canonicalJson(data ?? null, { skipNullMembers: true });
 }
 
 /**
@@ -106,14 +160,16 @@ export function newControllerRevision(
  * Upstream's `Match`: whether a ControllerRevision stores exactly the DaemonSet's current
  * template (its `data` equals {@link templatePatchData} of the DaemonSet).
  *
- * Upstream compares the raw bytes; kubesim compares the {@link canonicalJson} text of both
- * sides, so key order does not matter and everything else does. Never throws for JSON data.
+ * Upstream compares the raw bytes; kubesim compares the {@link revisionDataText} of both
+ * sides, so key order and `null` members do not matter and everything else does (a
+ * revision saved before kubesim wrote `creationTimestamp: null` still matches, so its
+ * DaemonSet keeps its hash). Never throws for JSON data.
  *
  * @example
  * revisionMatchesTemplate(newControllerRevision(daemonSet, 1, undefined), daemonSet) // => true
  */
 export function revisionMatchesTemplate(revision: ControllerRevision, daemonSet: DaemonSet): boolean {
-  return canonicalJson(revision.data ?? null) === canonicalJson(templatePatchData(daemonSet));
+  return revisionDataText(revision.data) === revisionDataText(templatePatchData(daemonSet));
 }
 
 /**
@@ -130,20 +186,17 @@ export function maxRevision(revisions: readonly ControllerRevision[]): number {
   return highest;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * The pod template a ControllerRevision stores: `data.spec.template` without its
- * `$patch` marker — what `kubectl rollout undo` puts back into the DaemonSet.
+ * `$patch` marker and without a `null` `metadata.creationTimestamp` (Go reads that as
+ * unset) — what `kubectl rollout undo` puts back into the DaemonSet.
  *
  * Returns a deep copy; the revision is not changed.
  *
  * @throws KubesimError `ControllerRevision "<name>" has no spec.template in its data` when
  *   the data is not shaped as {@link templatePatchData} makes it.
  * @example
- * rollbackTemplate(newControllerRevision(daemonSet, 1, undefined)) // deep-equals daemonSet.spec.template
+ * rollbackTemplate(newControllerRevision(daemonSet, 1, undefined)) // deep-equals daemonSet.spec.template (as stored, defaults included)
  */
 export function rollbackTemplate(revision: ControllerRevision): PodTemplateSpec {
   const data: unknown = revision.data;
@@ -156,5 +209,7 @@ export function rollbackTemplate(revision: ControllerRevision): PodTemplateSpec 
   }
   const copy = structuredClone(template);
   delete copy.$patch;
+  if (isRecord(copy.metadata) && copy.metadata.creationTimestamp === null)
+    delete copy.metadata.creationTimestamp;
   return copy as PodTemplateSpec;
 }

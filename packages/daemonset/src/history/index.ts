@@ -2,6 +2,7 @@ export {
   controllerRevisionName,
   maxRevision,
   newControllerRevision,
+  revisionDataText,
   revisionMatchesTemplate,
   rollbackTemplate,
   templatePatchData,

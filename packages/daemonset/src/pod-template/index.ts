@@ -1,4 +1,4 @@
-export { canonicalJson } from "./canonical-json.js";
+export { type CanonicalJsonOptions, canonicalJson } from "./canonical-json.js";
 export { daemonSetControllerReference } from "./controller-reference.js";
 export { controllerRevisionHashLabel, podTemplateGenerationLabel } from "./daemon-pod-labels.js";
 export { hashPodTemplate, safeEncodeString } from "./hash-pod-template.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonEqual, semanticallyEqual } from "./object-equality.js";
+import { jsonEqual, semanticallyEqual, storedObjectEqual } from "./object-equality.js";
 
 describe("jsonEqual", () => {
   it.each`
@@ -28,5 +28,19 @@ describe("semanticallyEqual", () => {
   `("$name", ({ left, right, equal }) => {
     expect(semanticallyEqual(left, right)).toBe(equal);
     expect(semanticallyEqual(right, left)).toBe(equal);
+  });
+});
+
+describe("storedObjectEqual", () => {
+  it.each`
+    name                                                                  | kind                    | left                                  | right                       | equal
+    ${"a ControllerRevision's data with a null differs from one without"} | ${"ControllerRevision"} | ${{ data: { a: null, b: 1 } }}        | ${{ data: { b: 1 } }}       | ${false}
+    ${"a ControllerRevision's data in another key order differs"}         | ${"ControllerRevision"} | ${{ data: { a: 1, b: 2 } }}           | ${{ data: { b: 2, a: 1 } }} | ${false}
+    ${"a ControllerRevision's typed fields still read null as unset"}     | ${"ControllerRevision"} | ${{ data: { b: 1 }, revision: null }} | ${{ data: { b: 1 } }}       | ${true}
+    ${"a DaemonSet's template reads null as unset"}                       | ${"DaemonSet"}          | ${{ spec: { a: null, b: 1 } }}        | ${{ spec: { b: 1 } }}       | ${true}
+    ${"a field named data of another kind is typed"}                      | ${"ConfigMap"}          | ${{ data: { a: null } }}              | ${{ data: {} }}             | ${true}
+  `("$name", ({ kind, left, right, equal }) => {
+    expect(storedObjectEqual(kind, left, right)).toBe(equal);
+    expect(storedObjectEqual(kind, right, left)).toBe(equal);
   });
 });

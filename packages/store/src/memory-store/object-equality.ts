@@ -1,4 +1,4 @@
-import type { JsonObject } from "./json-object.js";
+import { type JsonObject, ownField } from "./json-object.js";
 
 function isRecord(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -30,6 +30,27 @@ export function jsonEqual(left: unknown, right: unknown): boolean {
   }
   for (const key of Object.keys(rightRecord)) {
     if (!Object.hasOwn(leftRecord, key) && !jsonEqual(undefined, rightRecord[key])) return false;
+  }
+  return true;
+}
+
+/**
+ * The fields of each kind that are a `RawExtension` (any JSON, stored as the bytes sent):
+ * upstream keeps their nulls and key order, where a typed field reads `null` as unset.
+ */
+const rawExtensionFields: ReadonlyMap<string, readonly string[]> = new Map([
+  ["ControllerRevision", ["data"]],
+]);
+
+/**
+ * Whether an update of a `kind` object leaves the stored bytes unchanged: {@link jsonEqual}
+ * on the typed fields, and the same JSON text (nulls and key order included) for the
+ * kind's `RawExtension` fields (ControllerRevision `data`), which upstream stores verbatim.
+ */
+export function storedObjectEqual(kind: string, left: JsonObject, right: JsonObject): boolean {
+  if (!jsonEqual(left, right)) return false;
+  for (const field of rawExtensionFields.get(kind) ?? []) {
+    if (JSON.stringify(ownField(left, field)) !== JSON.stringify(ownField(right, field))) return false;
   }
   return true;
 }

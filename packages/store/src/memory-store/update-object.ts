@@ -7,7 +7,7 @@ import { fieldManagerScope } from "./field-manager-scope.js";
 import { type JsonObject, metadataOf, objectField, stringField, stringListField } from "./json-object.js";
 import { type KindInfo, objectKey } from "./kind-info.js";
 import { admitNamespacedWrite } from "./namespace-lifecycle.js";
-import { jsonEqual } from "./object-equality.js";
+import { storedObjectEqual } from "./object-equality.js";
 import { namespaceOfObject, placeInNamespace } from "./object-placement.js";
 import { dedupOwnerReferences } from "./owner-references.js";
 import { prepareForUpdate } from "./prepare-for-update.js";
@@ -80,7 +80,8 @@ function shouldDeleteDuringUpdate(info: KindInfo, object: JsonObject, existing: 
 /**
  * Commits a prepared and validated update: deletes the object when the update removed its
  * last finalizer during deletion, commits nothing when nothing changed (no new
- * resourceVersion, no event), else stores it (`MODIFIED`).
+ * resourceVersion, no event; a ControllerRevision's `data` counts as changed when its
+ * JSON text does), else stores it (`MODIFIED`).
  *
  * @returns the stored object, or the updated one when the update deleted it.
  */
@@ -89,7 +90,7 @@ export function commitUpdate(state: StoreState, target: UpdateTarget, object: Js
     state.commitDelete(target.info, target.key, target.existing);
     return object;
   }
-  if (jsonEqual(object, target.existing)) return target.existing;
+  if (storedObjectEqual(target.info.kind, object, target.existing)) return target.existing;
   return state.commitPut(target.info, target.key, object, target.existing);
 }
 

@@ -1,9 +1,8 @@
-import { KubesimError } from "@kubesim/core";
+import { type ControllerRevision, type DaemonSet, KubesimError } from "@kubesim/core";
+import { canonicalJson, templatePatchData } from "@kubesim/daemonset";
 import type { ExitCode, KubectlContext } from "../kubectl-context.js";
 import {
-  cloneJson,
   errorMessage,
-  jsonEqual,
   kubectlFieldManagers,
   operationLine,
   reportCommandError,
@@ -37,11 +36,15 @@ function findRevision(toRevision: number, entries: readonly HistoryEntry[]): His
   return entries.find((entry) => entry.revision === toRevision);
 }
 
-/** Drops the `creationTimestamp: null` Go's typed encoding adds, which the stored revision data may lack. */
-function normalizedTemplate(template: unknown): unknown {
-  const copy = cloneJson(template) as { metadata?: { creationTimestamp?: unknown } } | undefined;
-  if (copy?.metadata?.creationTimestamp === null) delete copy.metadata.creationTimestamp;
-  return copy;
+/**
+ * kubectl's `daemonSetMatch`: whether the revision's data is exactly the patch kubectl
+ * makes of the DaemonSet's current template — Go's encoding of it, with the fields Go
+ * writes even when zero (`creationTimestamp: null`) — as the DaemonSet controller writes
+ * it. kubectl compares bytes; kubesim compares the sorted-key JSON text of both sides, in
+ * which every member counts, nulls included.
+ */
+function revisionMatches(daemonSet: DaemonSet, revision: ControllerRevision): boolean {
+  return canonicalJson(revision.data ?? null) === canonicalJson(templatePatchData(daemonSet));
 }
 
 async function rollBackDaemonSet(
@@ -54,7 +57,7 @@ async function rollBackDaemonSet(
   if (toRevision === 0 && entries.length <= 1) throw new KubesimError("no last revision to roll back to");
   const chosen = findRevision(toRevision, entries);
   if (chosen?.controllerRevision === undefined) throw revisionNotFound(toRevision);
-  if (jsonEqual(normalizedTemplate(daemonSet.spec?.template), normalizedTemplate(chosen.template))) {
+  if (revisionMatches(daemonSet, chosen.controllerRevision)) {
     return `skipped rollback (current template already matches revision ${toRevision})`;
   }
   try {

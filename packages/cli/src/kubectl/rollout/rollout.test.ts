@@ -144,6 +144,57 @@ describe("rollout of the nginx DaemonSet", () => {
   });
 });
 
+describe("rollout undo to the revision already running", () => {
+  /** Drops the `creationTimestamp: null` from the revision's data, as kubesim wrote it before. */
+  async function stripCreationTimestamp(cluster: Cluster): Promise<void> {
+    const { items } = await cluster.client.list("ControllerRevision", { namespace: "default" });
+    for (const revision of items) {
+      const data = structuredClone(revision.data) as {
+        spec: { template: { metadata: Record<string, unknown> } };
+      };
+      delete data.spec.template.metadata.creationTimestamp;
+      await cluster.client.update({ ...revision, data });
+    }
+  }
+
+  it.each([
+    {
+      name: "undo --to-revision=1 right after create skips: revision 1 is the running template",
+      prepare: async (_cluster: Cluster) => {},
+      toRevision: 1,
+      stdout: "daemonset.apps/nginx skipped rollback (current template already matches revision 1)\n",
+    },
+    {
+      name: "undo to the revision a set image went back to skips (the controller renumbered it to 3)",
+      prepare: async (cluster: Cluster) => {
+        await run(cluster, (context) => runSetImage(context, { args: ["ds/nginx", "nginx=nginx:1.26"] }));
+        await cluster.settle();
+        await run(cluster, (context) => runSetImage(context, { args: ["ds/nginx", "nginx=nginx:1.25"] }));
+        await cluster.settle();
+      },
+      toRevision: 3,
+      stdout: "daemonset.apps/nginx skipped rollback (current template already matches revision 3)\n",
+    },
+    {
+      name: "a revision whose data lacks Go's creationTimestamp null is patched back, as kubectl's byte comparison does",
+      prepare: stripCreationTimestamp,
+      toRevision: 1,
+      stdout: "daemonset.apps/nginx rolled back\n",
+    },
+  ])("$name", async ({ prepare, toRevision, stdout }) => {
+    const cluster = await clusterWithNginx();
+    await prepare(cluster);
+    expect(
+      await run(cluster, (context) => runRolloutUndo(context, { args: ["ds/nginx"], toRevision })),
+    ).toEqual({
+      exitCode: 0,
+      stdout,
+      stderr: "",
+    });
+    cluster.close();
+  });
+});
+
 describe("rollout errors", () => {
   let cluster: Cluster;
   beforeAll(async () => {
