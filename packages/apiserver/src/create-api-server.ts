@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type ApiClient, type Clock, RealClock } from "@kubesim/core";
 import { aggregatedDiscoveryBody } from "./aggregated-discovery.js";
 import { apiGroupListBody, apiResourceListBody, apiVersionsBody, serverVersion } from "./discovery.js";
+import { goJsonText } from "./go-json.js";
 import { discoveryRendering, resourceRendering } from "./media-type.js";
 import { openApiV3Document, openApiV3Index } from "./openapi/index.js";
 import { groupVersionOf, parseResourcePath } from "./parse-resource-path.js";
@@ -68,7 +69,7 @@ function warningHeader(text: string): string {
 }
 
 function sendJson(response: ServerResponse, reply: JsonReply): void {
-  const text = JSON.stringify(reply.body);
+  const text = goJsonText(reply.body);
   const headers: Record<string, string | number | string[]> = {
     "Content-Type": reply.contentType ?? "application/json",
     "Content-Length": Buffer.byteLength(text),

@@ -11,6 +11,7 @@ import {
   type WatchEvent,
   type WatchOptions,
 } from "@kubesim/core";
+import { goJsonText } from "./go-json.js";
 import type { ResourceRendering } from "./media-type.js";
 import { booleanParameter, integerParameter } from "./query-parameters.js";
 import { type IncludeObject, parseIncludeObject, tableBody } from "./table-response.js";
@@ -128,7 +129,7 @@ export async function serveWatch(request: WatchRequest, response: ServerResponse
   response.flushHeaders();
 
   if (watch === undefined) {
-    response.end(`${JSON.stringify({ type: "ERROR", object: expired?.status })}\n`);
+    response.end(`${goJsonText({ type: "ERROR", object: expired?.status })}\n`);
     return;
   }
   const open = watch;
@@ -142,7 +143,7 @@ export async function serveWatch(request: WatchRequest, response: ServerResponse
   try {
     for await (const event of open) {
       if (response.destroyed) break;
-      const written = response.write(`${JSON.stringify(render(event))}\n`);
+      const written = response.write(`${goJsonText(render(event))}\n`);
       if (!written) await drained(response);
     }
   } finally {
