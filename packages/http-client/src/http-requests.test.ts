@@ -264,19 +264,30 @@ describe("the requests createHttpApiClient sends", () => {
     });
   });
 
-  it("runs requests concurrently over at most 16 kept-alive connections, queueing the rest", async () => {
+  it("runs requests concurrently over at most 128 kept-alive connections, queueing the rest", async () => {
     let inFlight = 0;
     let most = 0;
+    let released = false;
+    const held: Array<() => void> = [];
     const { client } = await clientAnswering((_request, response) => {
       inFlight++;
       most = Math.max(most, inFlight);
-      setTimeout(() => {
+      const answer = () => {
         inFlight--;
         sendJson(response, 200, pod);
-      }, 20);
+      };
+      // Hold every answer until 128 requests are open at once: only the pool's bound stops more.
+      if (released) answer();
+      else held.push(answer);
+      if (!released && inFlight === 128) {
+        released = true;
+        setTimeout(() => {
+          for (const release of held.splice(0)) release();
+        }, 50);
+      }
     });
-    await Promise.all(Array.from({ length: 40 }, () => client.get("Pod", "web")));
-    expect(most).toBe(16);
+    await Promise.all(Array.from({ length: 140 }, () => client.get("Pod", "web")));
+    expect(most).toBe(128);
   });
 });
 

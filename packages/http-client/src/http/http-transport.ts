@@ -107,8 +107,12 @@ function retryAfterHeader(response: IncomingMessage): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Sockets requests (not watches) may open to the server at once; more wait for one. */
-const requestSockets = 16;
+/**
+ * Sockets requests (not watches) may open to the server at once; more wait for one. Large
+ * enough that a component's bursts rarely queue (queued writes can reach the server in
+ * another order, and with it generated names), small enough to bound connection churn.
+ */
+const requestSockets = 128;
 
 /**
  * Sends requests to one API server over `node:http` / `node:https` with a keep-alive
