@@ -42,6 +42,7 @@ const kinds = [
   ["apps/v1", "ControllerRevision", "V1ControllerRevision"],
   ["apps/v1", "Deployment", "V1Deployment"],
   ["apps/v1", "ReplicaSet", "V1ReplicaSet"],
+  ["coordination.k8s.io/v1", "Lease", "V1Lease"],
 ];
 
 /**

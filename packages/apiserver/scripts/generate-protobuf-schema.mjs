@@ -13,7 +13,7 @@
  *
  * Usage (the sources are not part of this repository):
  *
- *   git -C <kubernetes/api clone> archive v0.32.4 core/v1 apps/v1 policy/v1 | tar -x -C /tmp/k8s-src/api
+ *   git -C <kubernetes/api clone> archive v0.32.4 core/v1 apps/v1 policy/v1 coordination/v1 | tar -x -C /tmp/k8s-src/api
  *   git -C <kubernetes/apimachinery clone> archive v0.32.4 pkg/apis/meta/v1 | tar -x -C /tmp/k8s-src/apimachinery
  *   node packages/apiserver/scripts/generate-protobuf-schema.mjs \
  *     --api /tmp/k8s-src/api --apimachinery /tmp/k8s-src/apimachinery --release v0.32.4 [--check]
@@ -49,6 +49,7 @@ const packages = [
   ["k8s.io.api.core.v1", join(apiRoot, "core/v1")],
   ["k8s.io.api.apps.v1", join(apiRoot, "apps/v1")],
   ["k8s.io.api.policy.v1", join(apiRoot, "policy/v1")],
+  ["k8s.io.api.coordination.v1", join(apiRoot, "coordination/v1")],
   ["k8s.io.apimachinery.pkg.apis.meta.v1", join(apimachineryRoot, "pkg/apis/meta/v1")],
 ];
 
@@ -87,6 +88,7 @@ const roots = [
   ["apps/v1", "ControllerRevision", "k8s.io.api.apps.v1.ControllerRevision"],
   ["apps/v1", "Deployment", "k8s.io.api.apps.v1.Deployment"],
   ["apps/v1", "ReplicaSet", "k8s.io.api.apps.v1.ReplicaSet"],
+  ["coordination.k8s.io/v1", "Lease", "k8s.io.api.coordination.v1.Lease"],
   ["policy/v1", "Eviction", "k8s.io.api.policy.v1.Eviction"],
   ["*", "DeleteOptions", "k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions"],
 ];

@@ -136,7 +136,10 @@ describe("aggregated documents", () => {
   it("serves apps/v1 with daemonsets in category all and controllerrevisions without subresources", async () => {
     const reply = await send(server.base, "GET", "/apis", { headers: { accept: kubectlAccept } });
     const items = reply.body.items as Array<Record<string, unknown>>;
-    expect(items.map((item) => item.metadata)).toEqual([{ name: "apps", creationTimestamp: null }]);
+    expect(items.map((item) => item.metadata)).toEqual([
+      { name: "apps", creationTimestamp: null },
+      { name: "coordination.k8s.io", creationTimestamp: null },
+    ]);
     const [apps] = items as [Record<string, unknown>];
     const [version] = apps.versions as [Record<string, unknown>];
     const resources = version.resources as Array<Record<string, unknown>>;
@@ -163,5 +166,30 @@ describe("aggregated documents", () => {
       singularResource: "controllerrevision",
       verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
     });
+  });
+
+  it("serves coordination.k8s.io/v1 with leases, without short names, categories or subresources", async () => {
+    const reply = await send(server.base, "GET", "/apis", { headers: { accept: kubectlAccept } });
+    const items = reply.body.items as Array<Record<string, unknown>>;
+    expect(items.find((item) => (item.metadata as { name?: string }).name === "coordination.k8s.io")).toEqual(
+      {
+        metadata: { name: "coordination.k8s.io", creationTimestamp: null },
+        versions: [
+          {
+            version: "v1",
+            resources: [
+              {
+                resource: "leases",
+                responseKind: { group: "coordination.k8s.io", version: "v1", kind: "Lease" },
+                scope: "Namespaced",
+                singularResource: "lease",
+                verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+              },
+            ],
+            freshness: "Current",
+          },
+        ],
+      },
+    );
   });
 });

@@ -108,6 +108,9 @@ export const generatedFieldTypes: Readonly<Record<string, string>> = {
   V1KeyToPath: "key:string mode:int32 path:string",
   V1LabelSelector: "matchExpressions:[]V1LabelSelectorRequirement matchLabels:{}string",
   V1LabelSelectorRequirement: "key:string operator:string values:[]string",
+  V1Lease: "apiVersion:string kind:string metadata:V1ObjectMeta spec:V1LeaseSpec",
+  V1LeaseSpec:
+    "acquireTime:micro-time holderIdentity:string leaseDurationSeconds:int32 leaseTransitions:int32 preferredHolder:string renewTime:micro-time strategy:string",
   V1Lifecycle: "postStart:V1LifecycleHandler preStop:V1LifecycleHandler stopSignal:string",
   V1LifecycleHandler:
     "exec:V1ExecAction httpGet:V1HTTPGetAction sleep:V1SleepAction tcpSocket:V1TCPSocketAction",
@@ -266,4 +269,5 @@ export const generatedKindTypes: Readonly<Record<string, string>> = {
   "apps/v1/ControllerRevision": "V1ControllerRevision",
   "apps/v1/Deployment": "V1Deployment",
   "apps/v1/ReplicaSet": "V1ReplicaSet",
+  "coordination.k8s.io/v1/Lease": "V1Lease",
 };

@@ -35,7 +35,7 @@ describe("openApiV3Index", () => {
   it("lists every group-version of the resource table with the hash of its document", () => {
     const index = openApiV3Index() as { paths: Record<string, { serverRelativeURL: string }> };
     expect(Object.keys(index)).toEqual(["paths"]);
-    expect(Object.keys(index.paths)).toEqual(["api/v1", "apis/apps/v1"]);
+    expect(Object.keys(index.paths)).toEqual(["api/v1", "apis/apps/v1", "apis/coordination.k8s.io/v1"]);
     for (const [path, entry] of Object.entries(index.paths)) {
       const hash = createHash("sha512")
         .update(JSON.stringify(openApiV3Document(path)))
@@ -96,7 +96,12 @@ describe("openApiV3Document", () => {
     });
     expect(patch["x-kubernetes-action"]).toBe("patch");
     const scope = info.namespaced ? "Namespaced" : "";
-    const operationGroup = info.group === "" ? "CoreV1" : "AppsV1";
+    const operationGroups: Record<string, string> = {
+      "": "CoreV1",
+      apps: "AppsV1",
+      "coordination.k8s.io": "CoordinationV1",
+    };
+    const operationGroup = operationGroups[info.group];
     expect(patch.operationId).toBe(`patch${operationGroup}${scope}${info.kind}`);
     expect(patch.parameters).toContainEqual({
       name: "fieldValidation",

@@ -119,6 +119,9 @@ export const generatedProtobufMessages: Readonly<Record<string, string>> = {
   KeyToPath: "1:key:string: 2:path:string: 3:mode:int32:op",
   LabelSelector: "1:matchLabels:string:mo 2:matchExpressions:LabelSelectorRequirement:ro",
   LabelSelectorRequirement: "1:key:string: 2:operator:string: 3:values:string:ro",
+  Lease: "1:metadata:ObjectMeta:o:ObjectMeta 2:spec:LeaseSpec:o",
+  LeaseSpec:
+    "1:holderIdentity:string:op 2:leaseDurationSeconds:int32:op 3:acquireTime:MicroTime:op 4:renewTime:MicroTime:op 5:leaseTransitions:int32:op 6:strategy:string:op 7:preferredHolder:string:op",
   Lifecycle: "1:postStart:LifecycleHandler:op 2:preStop:LifecycleHandler:op",
   LifecycleHandler:
     "1:exec:ExecAction:op 2:httpGet:HTTPGetAction:op:HTTPGet 3:tcpSocket:TCPSocketAction:op:TCPSocket 4:sleep:SleepAction:op",
@@ -280,6 +283,7 @@ export const generatedProtobufRoots: Readonly<Record<string, string>> = {
   "apps/v1/ControllerRevision": "ControllerRevision",
   "apps/v1/Deployment": "Deployment",
   "apps/v1/ReplicaSet": "ReplicaSet",
+  "coordination.k8s.io/v1/Lease": "Lease",
   "policy/v1/Eviction": "Eviction",
   "*/DeleteOptions": "DeleteOptions",
 };

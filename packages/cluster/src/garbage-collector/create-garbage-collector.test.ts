@@ -139,15 +139,40 @@ describe("createGarbageCollector", () => {
     const { store, clock } = makeTestStore();
     await store.create<Namespace>({ apiVersion: "v1", kind: "Namespace", metadata: { name: "team" } });
     await createDaemonSetWithDependents(store, { namespace: "team" });
+    await store.create({
+      apiVersion: "coordination.k8s.io/v1",
+      kind: "Lease",
+      metadata: { name: "leader", namespace: "team" },
+      spec: { holderIdentity: "agent-a" },
+    } as KubeObject);
     await store.create(makeTestPod("keep"));
     await store.delete("Namespace", "team");
     const collector = createGarbageCollector({ client: store, clock });
     await collector.flush();
     await expect(store.get("Namespace", "team")).rejects.toThrow('namespaces "team" not found');
-    for (const kind of ["Pod", "DaemonSet", "ControllerRevision"]) {
+    for (const kind of ["Pod", "DaemonSet", "ControllerRevision", "Lease"]) {
       expect(await names(store, kind, "team")).toEqual([]);
     }
     expect(await names(store, "Pod")).toEqual(["keep"]);
+  });
+
+  it("deleting a node deletes the node lease it owns, as upstream's collector does", async () => {
+    const { store, clock } = makeTestStore();
+    const node = await createTestNode(store, "node-1");
+    await store.create({
+      apiVersion: "coordination.k8s.io/v1",
+      kind: "Lease",
+      metadata: {
+        name: "node-1",
+        namespace: "kube-node-lease",
+        ownerReferences: [{ apiVersion: "v1", kind: "Node", name: "node-1", uid: node.metadata?.uid ?? "" }],
+      },
+      spec: { holderIdentity: "node-1", leaseDurationSeconds: 40 },
+    } as KubeObject);
+    await store.delete("Node", "node-1");
+    const collector = createGarbageCollector({ client: store, clock });
+    await collector.flush();
+    expect(await names(store, "Lease", "kube-node-lease")).toEqual([]);
   });
 
   it("reacts to watch events once started", async () => {

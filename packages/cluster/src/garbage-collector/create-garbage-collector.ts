@@ -39,6 +39,7 @@ export const garbageCollectedKinds: readonly string[] = [
   "ControllerRevision",
   "Pod",
   "Event",
+  "Lease",
 ];
 const knownOwnerKinds: ReadonlySet<string> = new Set(garbageCollectedKinds);
 

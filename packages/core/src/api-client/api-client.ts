@@ -1,4 +1,5 @@
 import type { ControllerRevision, DaemonSet, Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
+import type { Lease } from "kubernetes-types/coordination/v1";
 import type { Binding, Event, Namespace, Node, Pod, Service } from "kubernetes-types/core/v1";
 import type { Preconditions } from "kubernetes-types/meta/v1";
 import type { Eviction } from "kubernetes-types/policy/v1";
@@ -15,6 +16,7 @@ export interface KindMap {
   ControllerRevision: ControllerRevision;
   Deployment: Deployment;
   ReplicaSet: ReplicaSet;
+  Lease: Lease;
 }
 
 /** A kind name kubesim knows (`"Pod"`, `"DaemonSet"`, ...). */

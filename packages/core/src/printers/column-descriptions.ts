@@ -57,6 +57,9 @@ export const columnDescriptions = Object.freeze({
   controllerRevisionController: "Controller of the object",
   controllerRevisionRevision: "revision indicates the revision of the state represented by Data.",
 
+  leaseHolder:
+    "holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.",
+
   eventLastSeen: "The time at which the most recent occurrence of this event was recorded.",
   eventType: "Type of this event (Normal, Warning), new types could be added in the future",
   eventReason:

@@ -3,12 +3,14 @@
  * to `kubectl get`, shared by `kubesim get` and the API server.
  */
 import type { ControllerRevision, DaemonSet, Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
+import type { Lease } from "kubernetes-types/coordination/v1";
 import type { Event, Namespace, Node, Pod, Service } from "kubernetes-types/core/v1";
 import { KubesimError } from "../errors/index.js";
 import { controllerRevisionCells } from "./controller-revision-row.js";
 import { daemonSetCells } from "./daemon-set-row.js";
 import { deploymentCells } from "./deployment-row.js";
 import { eventCells } from "./event-row.js";
+import { leaseCells } from "./lease-row.js";
 import { namespaceCells } from "./namespace-row.js";
 import { nodeCells } from "./node-row.js";
 import { podCells, podRowConditions } from "./pod-row.js";
@@ -37,6 +39,7 @@ const cellPrinters: Readonly<Record<PrintableKind, CellPrinter>> = {
   Service: (object: Service, now) => serviceCells(object, now),
   Deployment: (object: Deployment, now) => deploymentCells(object, now),
   ReplicaSet: (object: ReplicaSet, now) => replicaSetCells(object, now),
+  Lease: (object: Lease, now) => leaseCells(object, now),
 };
 
 /**
@@ -51,7 +54,7 @@ const cellPrinters: Readonly<Record<PrintableKind, CellPrinter>> = {
  * (e.g. DaemonSet `Desired`), every other cell is a string.
  *
  * @param kind - the object kind, e.g. `DaemonSet`, `Pod`, `Node`, `Namespace`,
- *   `ControllerRevision`, `Event`, `Service`, `Deployment`, `ReplicaSet`.
+ *   `ControllerRevision`, `Event`, `Service`, `Deployment`, `ReplicaSet`, `Lease`.
  * @throws KubesimError when the kind has no printer, an entry is not an object, or
  *   `now` is not a valid date.
  */

@@ -16,7 +16,8 @@ export type PrintableKind =
   | "Event"
   | "Service"
   | "Deployment"
-  | "ReplicaSet";
+  | "ReplicaSet"
+  | "Lease";
 
 function column(
   name: string,
@@ -126,6 +127,7 @@ export const tableColumns: Readonly<Record<PrintableKind, readonly TableColumnDe
     imagesColumn,
     column("Selector", "string", describe.replicaSetSelector, wide),
   ]),
+  Lease: Object.freeze([nameColumn, column("Holder", "string", describe.leaseHolder), ageColumn]),
 });
 
 const printableKinds = new Set<string>(Object.keys(tableColumns));

@@ -9,23 +9,28 @@ import {
 
 describe("findResource", () => {
   it.each`
-    typed                    | kind
-    ${"ds"}                  | ${"DaemonSet"}
-    ${"daemonset"}           | ${"DaemonSet"}
-    ${"daemonsets"}          | ${"DaemonSet"}
-    ${"DaemonSet"}           | ${"DaemonSet"}
-    ${"daemonsets.apps"}     | ${"DaemonSet"}
-    ${"daemonsets.v1.apps"}  | ${"DaemonSet"}
-    ${"po"}                  | ${"Pod"}
-    ${"pods"}                | ${"Pod"}
-    ${"no"}                  | ${"Node"}
-    ${"nodes"}               | ${"Node"}
-    ${"ns"}                  | ${"Namespace"}
-    ${"ev"}                  | ${"Event"}
-    ${"controllerrevisions"} | ${"ControllerRevision"}
-    ${"deploy"}              | ${"Deployment"}
-    ${"rs"}                  | ${"ReplicaSet"}
-    ${"svc"}                 | ${"Service"}
+    typed                              | kind
+    ${"ds"}                            | ${"DaemonSet"}
+    ${"daemonset"}                     | ${"DaemonSet"}
+    ${"daemonsets"}                    | ${"DaemonSet"}
+    ${"DaemonSet"}                     | ${"DaemonSet"}
+    ${"daemonsets.apps"}               | ${"DaemonSet"}
+    ${"daemonsets.v1.apps"}            | ${"DaemonSet"}
+    ${"po"}                            | ${"Pod"}
+    ${"pods"}                          | ${"Pod"}
+    ${"no"}                            | ${"Node"}
+    ${"nodes"}                         | ${"Node"}
+    ${"ns"}                            | ${"Namespace"}
+    ${"ev"}                            | ${"Event"}
+    ${"controllerrevisions"}           | ${"ControllerRevision"}
+    ${"deploy"}                        | ${"Deployment"}
+    ${"rs"}                            | ${"ReplicaSet"}
+    ${"svc"}                           | ${"Service"}
+    ${"leases"}                        | ${"Lease"}
+    ${"lease"}                         | ${"Lease"}
+    ${"Lease"}                         | ${"Lease"}
+    ${"leases.coordination.k8s.io"}    | ${"Lease"}
+    ${"leases.v1.coordination.k8s.io"} | ${"Lease"}
   `("resolves $typed to $kind as kubectl's REST mapper does", ({ typed, kind }) => {
     expect(findResource(typed)?.kind).toBe(kind);
   });
@@ -35,6 +40,8 @@ describe("findResource", () => {
     ${"foos"}
     ${"pods.apps"}
     ${"daemonsets.batch"}
+    ${"leases.apps"}
+    ${"leases.coordination"}
     ${""}
   `("does not resolve $typed", ({ typed }) => {
     expect(findResource(typed)).toBeUndefined();
@@ -58,6 +65,22 @@ describe("the resource table", () => {
     });
   });
 
+  it("describes the Lease resource as kube-apiserver's discovery does", () => {
+    expect(findResourceByKind("Lease")).toEqual({
+      apiVersion: "coordination.k8s.io/v1",
+      group: "coordination.k8s.io",
+      version: "v1",
+      kind: "Lease",
+      plural: "leases",
+      singular: "lease",
+      shortNames: [],
+      namespaced: true,
+      categories: [],
+      listOnly: true,
+      subresources: [],
+    });
+  });
+
   it.each`
     kind                    | namespaced
     ${"Namespace"}          | ${false}
@@ -66,6 +89,7 @@ describe("the resource table", () => {
     ${"Event"}              | ${true}
     ${"DaemonSet"}          | ${true}
     ${"ControllerRevision"} | ${true}
+    ${"Lease"}              | ${true}
   `("knows whether $kind is namespaced", ({ kind, namespaced }) => {
     expect(findResourceByKind(kind)?.namespaced).toBe(namespaced);
   });
@@ -74,6 +98,8 @@ describe("the resource table", () => {
     expect(findResourceByApiVersionKind("apps/v1", "DaemonSet")?.plural).toBe("daemonsets");
     expect(findResourceByApiVersionKind("extensions/v1beta1", "DaemonSet")).toBeUndefined();
     expect(findResourceByApiVersionKind("v1", "DaemonSet")).toBeUndefined();
+    expect(findResourceByApiVersionKind("coordination.k8s.io/v1", "Lease")?.plural).toBe("leases");
+    expect(findResourceByApiVersionKind("coordination.k8s.io/v1beta1", "Lease")).toBeUndefined();
   });
 
   it("puts the workload kinds in the all category", () => {

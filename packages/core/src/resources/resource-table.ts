@@ -24,7 +24,7 @@ export interface ResourceInfo {
   readonly categories: readonly string[];
   /**
    * True for kinds kubesim stores and lists but does not simulate (no controller acts
-   * on them): deployments, replicasets, services.
+   * on them): deployments, replicasets, services, leases.
    */
   readonly listOnly: boolean;
   /** The subresources served besides the main resource. */
@@ -144,6 +144,17 @@ export const resourceTable: readonly ResourceInfo[] = Object.freeze([
     categories: ["all"],
     listOnly: true,
     subresources: ["status"],
+  }),
+  resource({
+    group: "coordination.k8s.io",
+    version: "v1",
+    kind: "Lease",
+    plural: "leases",
+    singular: "lease",
+    shortNames: [],
+    namespaced: true,
+    categories: [],
+    listOnly: true,
   }),
 ]);
 

@@ -14,6 +14,7 @@ export type {
   ReplicaSet,
   RollingUpdateDaemonSet,
 } from "kubernetes-types/apps/v1";
+export type { Lease, LeaseSpec } from "kubernetes-types/coordination/v1";
 export type {
   Affinity,
   Binding,

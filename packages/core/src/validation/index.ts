@@ -4,6 +4,7 @@ export { type JsonTypeName, jsonTypeError } from "./field-reader.js";
 export { goPointerPlaceholder } from "./go-values.js";
 export { validateLabelSelector } from "./label-selector.js";
 export { totalAnnotationSizeLimit, validateAnnotations, validateLabels } from "./labels.js";
+export { validateLease } from "./lease.js";
 export {
   inclusiveRangeError,
   isDns1035Label,

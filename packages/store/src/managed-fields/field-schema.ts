@@ -147,6 +147,7 @@ const schemasByKind: ReadonlyMap<string, FieldSchema> = new Map([
   ["Deployment", struct({ metadata: objectMeta, spec: workloadSpec, status: statusWithConditions })],
   ["ReplicaSet", struct({ metadata: objectMeta, spec: workloadSpec, status: statusWithConditions })],
   ["ControllerRevision", struct({ metadata: objectMeta, data: map })],
+  ["Lease", struct({ metadata: objectMeta })],
 ]);
 
 /** The apply schema of `kind` (unknown kinds: a plain struct). */
@@ -226,6 +227,8 @@ const zeroObjects: ReadonlyMap<string, unknown> = new Map<string, unknown>([
     },
   ],
   ["ControllerRevision", { metadata: { creationTimestamp: null }, data: null, revision: 0 }],
+  // LeaseSpec is a struct value (not a pointer): Go writes `spec: {}` even with omitempty.
+  ["Lease", { metadata: { creationTimestamp: null }, spec: {} }],
 ]);
 
 /** The Go zero object of `kind` as JSON (read-only; shared). */

@@ -12,6 +12,7 @@ import type { DecodedObject } from "./decode-object.js";
 import { fieldManagerScope } from "./field-manager-scope.js";
 import { type JsonObject, metadataOf, objectField, stringField } from "./json-object.js";
 import { objectKey } from "./kind-info.js";
+import { dropGatedLeaseFields } from "./lease-strategy.js";
 import { admitNamespacedWrite } from "./namespace-lifecycle.js";
 import { namespaceOfObject, placeInNamespace } from "./object-placement.js";
 import { dedupOwnerReferences } from "./owner-references.js";
@@ -98,6 +99,7 @@ export function createDecoded(state: StoreState, decoded: DecodedObject, mode: C
   const requestedName = stringField(metadata, "name");
   const namePrefix = stringField(metadata, "generateName");
   admitNamespacedWrite(state, info, namespace, requestedName || namePrefix, "create");
+  if (info.kind === "Lease") dropGatedLeaseFields(object);
   const generated = requestedName === "" && namePrefix !== "";
   const attempts = generated ? generateNameAttempts : 1;
   for (let attempt = 1; ; attempt++) {

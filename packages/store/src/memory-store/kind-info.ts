@@ -32,7 +32,7 @@ const storagePrefixes: ReadonlyMap<string, string> = new Map([
   ["services", "services/specs"],
 ]);
 
-const createOnUpdateKinds: ReadonlySet<string> = new Set(["Event", "Service"]);
+const createOnUpdateKinds: ReadonlySet<string> = new Set(["Event", "Service", "Lease"]);
 const generationKinds: ReadonlySet<string> = new Set(["DaemonSet", "Deployment", "ReplicaSet"]);
 
 const cache = new Map<string, KindInfo>();

@@ -14,6 +14,7 @@ import {
   stringField,
 } from "./json-object.js";
 import type { KindInfo } from "./kind-info.js";
+import { dropGatedLeaseFields } from "./lease-strategy.js";
 import { semanticallyEqual } from "./object-equality.js";
 
 /** Sets `target[key]` to `source[key]`, or removes it when `source` has none. */
@@ -78,6 +79,9 @@ function prepareByKind(
     }
     case "DaemonSet":
       return prepareDaemonSet(info, object, old, sentTemplateGeneration);
+    case "Lease":
+      dropGatedLeaseFields(object, old);
+      return [];
     case "Deployment":
       // Annotations are copied onto ReplicaSets, so upstream counts them as desired state.
       if (
@@ -99,7 +103,8 @@ function prepareByKind(
  * Upstream's `BeforeUpdate` with the kind's `PrepareForUpdate`, on a decoded new object:
  * the generation cannot be set by clients and only moves on spec changes (DaemonSet,
  * Deployment, ReplicaSet), the stored status is kept for kinds with a status subresource,
- * a Namespace keeps its `spec.finalizers`, and uid, creationTimestamp, deletionTimestamp
+ * a Namespace keeps its `spec.finalizers`, a Lease loses the feature-gated `spec.strategy`
+ * and `spec.preferredHolder` unless stored, and uid, creationTimestamp, deletionTimestamp
  * and deletionGracePeriodSeconds come from the stored object where upstream takes them.
  *
  * @param sentTemplateGeneration - a DaemonSet's template generation as sent (see

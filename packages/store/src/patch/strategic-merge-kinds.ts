@@ -7,7 +7,7 @@ import {
 
 /*
  * The patch strategies and merge keys of the kinds kubesim stores, copied from the struct
- * tags of k8s.io/api v0.32 (core/v1, apps/v1) and apimachinery meta/v1. Fields without a
+ * tags of k8s.io/api v0.32 (core/v1, apps/v1, coordination/v1) and apimachinery meta/v1. Fields without a
  * tag (tolerations, taints, args, command, containerStatuses, …) are atomic lists.
  */
 
@@ -96,6 +96,8 @@ const schemasByKind: ReadonlyMap<string, StrategicMergeSchema> = new Map([
       status: statusWithConditions,
     }),
   ],
+  // LeaseSpec has no patch strategies: its fields are scalars and times.
+  ["Lease", define({ metadata })],
   // `data` is a RawExtension upstream (no metadata at all); kubesim reads it as the DaemonSet
   // patch it holds, so a strategic merge patch of a revision merges the template by key too.
   [

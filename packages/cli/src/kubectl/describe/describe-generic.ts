@@ -1,6 +1,6 @@
 /**
  * kubectl's generic describer, used for kinds without a describer of their own (Event,
- * ControllerRevision): every field of the object, with labels made from the field names.
+ * ControllerRevision, Lease): every field of the object, with labels made from the field names.
  */
 import { compareGoStrings, type KubeObject } from "@kubesim/core";
 import { searchEvents, writeEvents } from "./describe-events.js";

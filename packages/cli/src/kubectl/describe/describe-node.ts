@@ -1,10 +1,8 @@
 /** `describe node`: kubectl's Node describer. */
 import {
   compareGoStrings,
-  createNotFoundError,
   type Event,
   isForbidden,
-  isNotFound,
   type KubeObject,
   type Node,
   nodeRoles,
@@ -58,12 +56,8 @@ async function readLease(context: Parameters<Describer>[0], name: string): Promi
   try {
     return { lease: await context.client.get("Lease", name, { namespace: nodeLeaseNamespace }) };
   } catch (error) {
-    // kubesim may not store leases at all: the API server would answer NotFound for the name.
-    if (isNotFound(error)) {
-      return {
-        error: createNotFoundError({ group: "coordination.k8s.io", resource: "leases" }, name).status.message,
-      };
-    }
+    // kubectl prints the error as is: for a node whose kubelet keeps no lease (every
+    // kubesim node), `leases.coordination.k8s.io "<node>" not found`.
     return { error: StatusError.isInstance(error) ? error.status.message : errorMessage(error) };
   }
 }

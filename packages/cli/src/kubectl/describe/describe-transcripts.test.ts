@@ -97,6 +97,14 @@ function nodeObject(
   };
 }
 
+/** node-2's kubelet lease as the recorded API server returned it (node-1 had none). */
+const node2Lease: KubeObject = {
+  apiVersion: "coordination.k8s.io/v1",
+  kind: "Lease",
+  metadata: { name: "node-2", namespace: "kube-node-lease" },
+  spec: { holderIdentity: "node-2", leaseDurationSeconds: 40, renewTime: "2026-11-29T19:21:27.685000Z" },
+} as KubeObject;
+
 /**
  * The objects of the recorded kubectl session, rebuilt in a bare store (no controllers):
  * nodes made on Nov 26, kube-proxy pods, a web pod and the nginx DaemonSet (set to
@@ -140,6 +148,7 @@ async function recordedSession(): Promise<{ client: ApiClient; daemonSetUid: str
       false,
     ),
   );
+  await store.create(node2Lease);
   const runningPod = async (
     namespace: string,
     name: string,
@@ -242,30 +251,6 @@ async function recordedSession(): Promise<{ client: ApiClient; daemonSetUid: str
   await runningPod("default", "nginx-sbf8c", "node-2", { app: "nginx" }, updated);
   await runningPod("default", "nginx-47d6k", "node-3", { app: "nginx" }, updated);
   return { client: store, daemonSetUid: uid };
-}
-
-/** node-2's kubelet lease as the recorded API server returned it (kubesim keeps no leases). */
-const node2Lease: KubeObject = {
-  apiVersion: "coordination.k8s.io/v1",
-  kind: "Lease",
-  metadata: { name: "node-2", namespace: "kube-node-lease" },
-  spec: { holderIdentity: "node-2", leaseDurationSeconds: 40, renewTime: "2026-11-29T19:21:27.685000Z" },
-} as KubeObject;
-
-/** The store's client, answering GETs of node-2's Lease as the recorded server did. */
-function withNode2Lease(client: ApiClient): ApiClient {
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === "get") {
-        return (kind: string, name: string, options?: { namespace?: string }) =>
-          kind === "Lease" && name === "node-2"
-            ? Promise.resolve(node2Lease)
-            : target.get(kind, name, options);
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
 }
 
 const recordedDescribeDaemonSet = `Name:           nginx
@@ -454,7 +439,7 @@ describe("describe prints what kubectl v1.32 printed for the same objects", asyn
       name: "describe node node-2 matches transcript 31 (lease, hugepages, three non-terminated pods)",
       args: ["node", "node-2"],
       now: "2026-11-29T19:22:07Z",
-      client: withNode2Lease(session.client),
+      client: session.client,
       expected: recordedDescribeNode2,
     },
     {

@@ -16,6 +16,7 @@ const describers: ReadonlyMap<string, Describer> = new Map<string, Describer>([
   ["Namespace", describeNamespace],
   ["Event", genericDescriber("Event")],
   ["ControllerRevision", genericDescriber("ControllerRevision")],
+  ["Lease", genericDescriber("Lease")],
 ]);
 
 /**

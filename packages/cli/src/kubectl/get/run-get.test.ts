@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Cluster } from "@kubesim/cluster";
+import { type Cluster, createCluster } from "@kubesim/cluster";
+import type { KubeObject } from "@kubesim/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testContext } from "../test-context.js";
 import { createFixtureCluster } from "./fixture-cluster.js";
@@ -1226,5 +1227,50 @@ See 'kubesim get -h' for help and examples
     const code = await runGet(context, ["ds"], { output: "jsonpath-file=names.jsonpath" });
     expect(context.io.output.stdout).toBe("kube-keepalived-vip\nkube-proxy\n");
     expect(code).toBe(0);
+  });
+});
+
+describe("runGet of leases (coordination.k8s.io/v1, stored but kept by no kubelet)", () => {
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    cluster = await createCluster({ seed: 1, bootstrap: "empty" });
+  });
+
+  afterAll(() => {
+    cluster.close();
+  });
+
+  it("answers a cluster without leases as kubectl does", async () => {
+    const context = testContext(cluster);
+    const code = await runGet(context, ["leases"], { allNamespaces: true });
+    expect(context.io.output).toEqual({ stdout: "", stderr: "No resources found\n" });
+    expect(code).toBe(0);
+  });
+
+  it("prints upstream's NAME, HOLDER and AGE columns, by the plural with its group too", async () => {
+    await cluster.client.create({
+      apiVersion: "coordination.k8s.io/v1",
+      kind: "Lease",
+      metadata: { name: "node-1", namespace: "kube-node-lease" },
+      spec: { holderIdentity: "node-1", leaseDurationSeconds: 40 },
+    } as KubeObject);
+    await cluster.client.create({
+      apiVersion: "coordination.k8s.io/v1",
+      kind: "Lease",
+      metadata: { name: "unheld", namespace: "default" },
+    } as KubeObject);
+    for (const type of ["leases", "lease", "leases.coordination.k8s.io"]) {
+      const context = testContext(cluster);
+      const code = await runGet(context, [type], { allNamespaces: true });
+      expect(context.io.output).toEqual({
+        stdout:
+          "NAMESPACE         NAME     HOLDER   AGE\n" +
+          "default           unheld            0s\n" +
+          "kube-node-lease   node-1   node-1   0s\n",
+        stderr: "",
+      });
+      expect(code).toBe(0);
+    }
   });
 });
