@@ -1,3 +1,5 @@
+import { peakRssMb, percentile } from "./stats.js";
+
 /** One row of `bench/results.json`. */
 export interface WorkloadResult {
   /** Upstream's test case and workload name, e.g. `SchedulingBasic/5000Nodes_10000Pods`. */
@@ -40,4 +42,60 @@ export function workloadResult(fields: Omit<WorkloadResult, "ratio">): WorkloadR
     ratio,
     durationMs: Math.round(fields.durationMs),
   };
+}
+
+/** What {@link throughputResult} needs: measured pods done in `durationMs`, with each one's latency. */
+export interface ThroughputFields {
+  readonly workload: string;
+  readonly nodes: number;
+  /** Measured pods. */
+  readonly pods: number;
+  /** Wall time from the first measured pod's creation to the last one done, in ms. */
+  readonly durationMs: number;
+  /** Per-pod latencies in ms (their p50 and p99 are reported). */
+  readonly latenciesMs: readonly number[];
+  readonly upstreamPodsPerSecond: number | null;
+}
+
+/** The row of a throughput workload: pods per second over `durationMs`, latency percentiles, this process's peak RSS. */
+export function throughputResult(fields: ThroughputFields): WorkloadResult {
+  return workloadResult({
+    workload: fields.workload,
+    nodes: fields.nodes,
+    pods: fields.pods,
+    podsPerSecond: fields.pods / (fields.durationMs / 1000),
+    p50Ms: percentile(fields.latenciesMs, 0.5),
+    p99Ms: percentile(fields.latenciesMs, 0.99),
+    peakRssMb: peakRssMb(),
+    upstreamPodsPerSecond: fields.upstreamPodsPerSecond,
+    durationMs: fields.durationMs,
+  });
+}
+
+/** What {@link timedRunsResult} needs: the wall times of repeated runs (requests, commands). */
+export interface TimedRunsFields {
+  readonly workload: string;
+  readonly nodes: number;
+  readonly pods: number;
+  /** Each run's wall time in ms (at least one). */
+  readonly timesMs: readonly number[];
+}
+
+/**
+ * The row of a workload that times repeated runs: p50 and p99 of the run times, their mean
+ * as `durationMs`, this process's peak RSS, and no throughput.
+ */
+export function timedRunsResult(fields: TimedRunsFields): WorkloadResult {
+  const { timesMs } = fields;
+  return workloadResult({
+    workload: fields.workload,
+    nodes: fields.nodes,
+    pods: fields.pods,
+    podsPerSecond: null,
+    p50Ms: percentile(timesMs, 0.5),
+    p99Ms: percentile(timesMs, 0.99),
+    peakRssMb: peakRssMb(),
+    upstreamPodsPerSecond: null,
+    durationMs: timesMs.reduce((sum, time) => sum + time, 0) / timesMs.length,
+  });
 }

@@ -1,7 +1,6 @@
 import { type Pod, RealClock } from "@kubesim/core";
 import { createMemoryStore, type MemoryStore } from "@kubesim/store";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { timedRunsResult, type WorkloadResult } from "../result.js";
 import { createReadyNodes, numberedPod, startApiServer } from "./api-server-fixtures.js";
 import { keepAliveAgent, type TimedResponse, timedGet } from "./http-get.js";
 
@@ -112,16 +111,11 @@ export async function runApiServerListWorkload(workload: ApiServerListWorkload):
     process.stderr.write(
       `${workload.workload}: ${workload.requests} requests, ${(bytes / 2 ** 20).toFixed(1)} MB per response, mean ${meanMs.toFixed(1)} ms\n`,
     );
-    return workloadResult({
+    return timedRunsResult({
       workload: workload.workload,
       nodes: workload.nodes,
       pods: workload.pods,
-      podsPerSecond: null,
-      p50Ms: percentile(times, 0.5),
-      p99Ms: percentile(times, 0.99),
-      peakRssMb: peakRssMb(),
-      upstreamPodsPerSecond: null,
-      durationMs: meanMs,
+      timesMs: times,
     });
   } finally {
     agent.destroy();

@@ -1,8 +1,7 @@
 import { type Pod, RealClock } from "@kubesim/core";
 import { createHttpApiClient } from "@kubesim/http-client";
 import { createMemoryStore } from "@kubesim/store";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { throughputResult, type WorkloadResult } from "../result.js";
 import { numberedPod, startApiServer, yieldToEventLoop } from "./api-server-fixtures.js";
 
 /** Pods created between two turns of the event loop (so the server and the watch keep up as they go). */
@@ -64,16 +63,13 @@ export async function runApiServerWatchWorkload(workload: string, pods: number):
     process.stderr.write(
       `${workload}: creates took ${(createdBy - started).toFixed(0)} ms; the last event was read ${(lastSeen - (createdAt[pods - 1] ?? 0)).toFixed(1)} ms after the last create began\n`,
     );
-    return workloadResult({
+    return throughputResult({
       workload,
       nodes: 0,
       pods,
-      podsPerSecond: pods / (durationMs / 1000),
-      p50Ms: percentile(latencies, 0.5),
-      p99Ms: percentile(latencies, 0.99),
-      peakRssMb: peakRssMb(),
-      upstreamPodsPerSecond: null,
       durationMs,
+      latenciesMs: latencies,
+      upstreamPodsPerSecond: null,
     });
   } finally {
     client.close();

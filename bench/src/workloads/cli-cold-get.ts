@@ -2,8 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { timedRunsResult, type WorkloadResult } from "../result.js";
 import { kubesimBinary } from "./kubesim-binary.js";
 
 /**
@@ -34,17 +33,7 @@ export function runCliColdGetWorkload(workload: string, runs: number): WorkloadR
       times.push(performance.now() - started);
     }
     if (!output.includes("nginx")) throw new Error(`${workload}: unexpected output\n${output}`);
-    return workloadResult({
-      workload,
-      nodes: 3,
-      pods: 0,
-      podsPerSecond: null,
-      p50Ms: percentile(times, 0.5),
-      p99Ms: percentile(times, 0.99),
-      peakRssMb: peakRssMb(),
-      upstreamPodsPerSecond: null,
-      durationMs: times.reduce((sum, time) => sum + time, 0) / times.length,
-    });
+    return timedRunsResult({ workload, nodes: 3, pods: 0, timesMs: times });
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { timedRunsResult, type WorkloadResult } from "../result.js";
+import { percentile } from "../stats.js";
 import { spawnWatched } from "./child-process-lines.js";
 import { keepAliveAgent, timedGet } from "./http-get.js";
 import { kubesimBinary } from "./kubesim-binary.js";
@@ -55,21 +55,10 @@ export async function runCliServeStartupWorkload(workload: string, runs: number)
       if (failure !== undefined) throw failure;
       if (code !== 0) throw new Error(`kubesim serve exited with ${String(code)}\n${serve.output()}`);
     }
-    const meanMs = times.reduce((sum, time) => sum + time, 0) / times.length;
     process.stderr.write(
       `${workload}: ${runs} runs; SIGTERM to exit (settle + save) p50 ${percentile(stopTimes, 0.5)?.toFixed(0)} ms\n`,
     );
-    return workloadResult({
-      workload,
-      nodes: 3,
-      pods: 0,
-      podsPerSecond: null,
-      p50Ms: percentile(times, 0.5),
-      p99Ms: percentile(times, 0.99),
-      peakRssMb: peakRssMb(),
-      upstreamPodsPerSecond: null,
-      durationMs: meanMs,
-    });
+    return timedRunsResult({ workload, nodes: 3, pods: 0, timesMs: times });
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -1,7 +1,6 @@
 import { createCluster } from "@kubesim/cluster";
 import type { DaemonSet } from "@kubesim/core";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { throughputResult, type WorkloadResult } from "../result.js";
 import { trackPods } from "./pod-tracker.js";
 import { perfNode } from "./templates.js";
 
@@ -62,15 +61,12 @@ export async function runDaemonSetWorkload(
   const latencies = tracker.latencies();
   tracker.close();
   cluster.close();
-  return workloadResult({
+  return throughputResult({
     workload,
     nodes,
     pods: nodes,
-    podsPerSecond: nodes / (durationMs / 1000),
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    peakRssMb: peakRssMb(),
-    upstreamPodsPerSecond,
     durationMs,
+    latenciesMs: latencies,
+    upstreamPodsPerSecond,
   });
 }

@@ -5,8 +5,7 @@ import { RealClock } from "@kubesim/core";
 import { createHttpApiClient } from "@kubesim/http-client";
 import { createScheduler } from "@kubesim/scheduler";
 import { createMemoryStore, type MemoryStore } from "@kubesim/store";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { throughputResult, type WorkloadResult } from "../result.js";
 import { createReadyNodes, startApiServer } from "./api-server-fixtures.js";
 import { spawnWatched } from "./child-process-lines.js";
 import { kubesimBinary } from "./kubesim-binary.js";
@@ -158,16 +157,13 @@ export async function runOverHttpSchedulingWorkload(
     const durationMs = tracker.lastBoundAt() - started;
     const latencies = tracker.latencies((key) => measuredNames.has(key));
     tracker.close();
-    return workloadResult({
+    return throughputResult({
       workload: workload.workload,
       nodes: workload.nodes,
       pods: workload.measuredPods,
-      podsPerSecond: workload.measuredPods / (durationMs / 1000),
-      p50Ms: percentile(latencies, 0.5),
-      p99Ms: percentile(latencies, 0.99),
-      peakRssMb: peakRssMb(),
-      upstreamPodsPerSecond: 270,
       durationMs,
+      latenciesMs: latencies,
+      upstreamPodsPerSecond: 270,
     });
   } finally {
     await scheduler?.stop();

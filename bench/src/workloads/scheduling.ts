@@ -1,8 +1,7 @@
 import { type Node, type Pod, VirtualClock } from "@kubesim/core";
 import { createScheduler, type Scheduler } from "@kubesim/scheduler";
 import { createMemoryStore, type MemoryStore } from "@kubesim/store";
-import { type WorkloadResult, workloadResult } from "../result.js";
-import { peakRssMb, percentile } from "../stats.js";
+import { throughputResult, type WorkloadResult } from "../result.js";
 import { type PodTracker, trackPods } from "./pod-tracker.js";
 import { perfNode } from "./templates.js";
 
@@ -93,15 +92,12 @@ export async function runSchedulingWorkload(workload: SchedulingWorkload): Promi
   const latencies = tracker.latencies((key) => measuredNames.has(key));
   tracker.close();
   scheduler.stop();
-  return workloadResult({
+  return throughputResult({
     workload: workload.workload,
     nodes: workload.nodes,
     pods: workload.measuredPods,
-    podsPerSecond: workload.measuredPods / (durationMs / 1000),
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    peakRssMb: peakRssMb(),
-    upstreamPodsPerSecond: workload.upstreamPodsPerSecond,
     durationMs,
+    latenciesMs: latencies,
+    upstreamPodsPerSecond: workload.upstreamPodsPerSecond,
   });
 }

@@ -1,5 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectKubectlCase, type KubectlCase, ServedCluster } from "./served-cluster.js";
+import { describe, expect, it } from "vitest";
+import {
+  expectKubectlCase,
+  type KubectlCase,
+  type ServedCluster,
+  useServedCluster,
+} from "./served-cluster.js";
 
 const conflictHelp = `Please review the fields above--they currently have other managers. Here
 are the ways you can resolve this warning:
@@ -208,35 +213,26 @@ const conflictSteps: KubectlCase[] = [
   },
 ];
 
+/** The managedFields entry of kubectl's server-side apply of ds.yaml, as {@link kubectlManagers} shows it. */
+const kubectlApplyEntry = {
+  manager: "kubectl",
+  operation: "Apply",
+  apiVersion: "apps/v1",
+  timed: true,
+  fieldsType: "FieldsV1",
+  fieldsV1: manifestFields,
+};
+
 describe("kubectl apply, client-side and server-side, against kubesim serve", () => {
-  let cluster: ServedCluster;
+  const cluster = useServedCluster();
+  /** Runs one step of the tables on the suite's cluster. */
+  const runStep = (step: KubectlCase) => expectKubectlCase(cluster(), step);
 
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
-
-  it.each(steps.slice(0, 5))(
-    "$name",
-    async (step) => {
-      await expectKubectlCase(cluster, step);
-    },
-    30_000,
-  );
+  it.each(steps.slice(0, 5))("$name", runStep, 30_000);
 
   it("after the migration kubectl owns the manifest's fields and kubectl-last-applied, untimed, the annotation (24b)", async () => {
-    expect(await kubectlManagers(cluster)).toEqual([
-      {
-        manager: "kubectl",
-        operation: "Apply",
-        apiVersion: "apps/v1",
-        timed: true,
-        fieldsType: "FieldsV1",
-        fieldsV1: manifestFields,
-      },
+    expect(await kubectlManagers(cluster())).toEqual([
+      kubectlApplyEntry,
       {
         // Its apply changed nothing in the object, so upstream gives the entry no time.
         manager: "kubectl-last-applied",
@@ -250,45 +246,24 @@ describe("kubectl apply, client-side and server-side, against kubesim serve", ()
       },
     ]);
     // The annotation is rewritten from ds.yaml (without the `"annotations":{}` of client-side apply).
-    expect(await lastAppliedAndImage(cluster)).toEqual({
+    expect(await lastAppliedAndImage(cluster())).toEqual({
       lastApplied: dsYamlLastApplied,
       image: "nginx:1.25",
     });
   }, 30_000);
 
-  it.each(steps.slice(5))(
-    "$name",
-    async (step) => {
-      await expectKubectlCase(cluster, step);
-    },
-    30_000,
-  );
+  it.each(steps.slice(5))("$name", runStep, 30_000);
 
   it("a DaemonSet only ever applied server-side has the one kubectl Apply manager (26c)", async () => {
-    expect(await kubectlManagers(cluster)).toEqual([
-      {
-        manager: "kubectl",
-        operation: "Apply",
-        apiVersion: "apps/v1",
-        timed: true,
-        fieldsType: "FieldsV1",
-        fieldsV1: manifestFields,
-      },
-    ]);
+    expect(await kubectlManagers(cluster())).toEqual([kubectlApplyEntry]);
   }, 30_000);
 
-  it.each(conflictSteps)(
-    "$name",
-    async (step) => {
-      await expectKubectlCase(cluster, step);
-    },
-    30_000,
-  );
+  it.each(conflictSteps)("$name", runStep, 30_000);
 
   it("after the forced apply kubectl-set, left owning nothing, is gone", async () => {
     expect(
-      (await kubectlManagers(cluster)).map(({ manager, operation }) => `${manager} ${operation}`),
+      (await kubectlManagers(cluster())).map(({ manager, operation }) => `${manager} ${operation}`),
     ).toEqual(["kubectl Apply"]);
-    expect((await lastAppliedAndImage(cluster)).image).toBe("nginx:1.25");
+    expect((await lastAppliedAndImage(cluster())).image).toBe("nginx:1.25");
   }, 30_000);
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectKubectlCase, ServedCluster } from "./served-cluster.js";
+import { describe, expect, it } from "vitest";
+import { expectKubectlCase, type ServedCluster, useServedCluster } from "./served-cluster.js";
 
 const nothingLeft = { exitCode: 0, stdout: "", stderr: "No resources found in default namespace.\n" };
 
@@ -14,26 +14,18 @@ async function dependentsOf(cluster: ServedCluster, timeoutMs = 15_000) {
 }
 
 describe("kubectl delete against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster();
 
   /** Creates the nginx DaemonSet of the tutorial and waits for its pods. */
   async function createNginx(): Promise<void> {
-    await expectKubectlCase(cluster, {
+    await expectKubectlCase(cluster(), {
       name: "create",
       args: ["create", "-f", "ds.yaml"],
       exitCode: 0,
       stdout: "daemonset.apps/nginx created\n",
       stderr: "",
     });
-    await cluster.waitForRollout("nginx");
+    await cluster().waitForRollout("nginx");
   }
 
   it.each([
@@ -49,42 +41,42 @@ describe("kubectl delete against kubesim serve", () => {
     "$name",
     async ({ args }) => {
       await createNginx();
-      await expectKubectlCase(cluster, {
+      await expectKubectlCase(cluster(), {
         name: "delete",
         args,
         exitCode: 0,
         stdout: 'daemonset.apps "nginx" deleted\n',
         stderr: "",
       });
-      expect(await dependentsOf(cluster)).toEqual(nothingLeft);
+      expect(await dependentsOf(cluster())).toEqual(nothingLeft);
     },
     30_000,
   );
 
   it("delete --cascade=foreground returns once the pods are gone and the DaemonSet with them (42)", async () => {
     await createNginx();
-    await expectKubectlCase(cluster, {
+    await expectKubectlCase(cluster(), {
       name: "delete",
       args: ["delete", "ds", "nginx", "--cascade=foreground"],
       exitCode: 0,
       stdout: 'daemonset.apps "nginx" deleted\n',
       stderr: "",
     });
-    expect(await cluster.kubectl(["get", "ds,pods"])).toEqual(nothingLeft);
+    expect(await cluster().kubectl(["get", "ds,pods"])).toEqual(nothingLeft);
   }, 30_000);
 
   it("delete pod NAME waits for the pod to go, and the DaemonSet controller replaces it (43)", async () => {
     await createNginx();
-    const pod = await cluster.kubectlOk(["get", "pods", "-o", "jsonpath={.items[0].metadata.name}"]);
-    await expectKubectlCase(cluster, {
+    const pod = await cluster().kubectlOk(["get", "pods", "-o", "jsonpath={.items[0].metadata.name}"]);
+    await expectKubectlCase(cluster(), {
       name: "delete",
       args: ["delete", "pod", pod],
       exitCode: 0,
       stdout: `pod "${pod}" deleted\n`,
       stderr: "",
     });
-    await cluster.waitForRollout("nginx");
-    const pods = await cluster.kubectlOk(["get", "pods", "-o", "name"]);
+    await cluster().waitForRollout("nginx");
+    const pods = await cluster().kubectlOk(["get", "pods", "-o", "name"]);
     expect({ count: pods.split("\n").length - 1, replaced: !pods.includes(`pod/${pod}\n`) }).toEqual({
       count: 2,
       replaced: true,
@@ -92,7 +84,7 @@ describe("kubectl delete against kubesim serve", () => {
   }, 30_000);
 
   it("delete of a DaemonSet that does not exist prints NotFound (70b)", async () => {
-    await expectKubectlCase(cluster, {
+    await expectKubectlCase(cluster(), {
       name: "delete",
       args: ["delete", "ds", "nope"],
       exitCode: 1,

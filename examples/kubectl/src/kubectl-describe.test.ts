@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { normaliseDescribeAges } from "./normalise-output.js";
-import { expectKubectlCase, type KubectlCase, ServedCluster } from "./served-cluster.js";
+import {
+  createRolledOutNginx,
+  expectKubectlCase,
+  type KubectlCase,
+  useServedCluster,
+} from "./served-cluster.js";
 
 /** Transcripts 30 and 31b on a fresh cluster with the nginx DaemonSet (times and ages ignored). */
 const cases: KubectlCase[] = [
@@ -111,19 +116,9 @@ Events:              <none>
 ];
 
 describe("kubectl describe against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
-    await cluster.waitForRollout("nginx");
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster(createRolledOutNginx);
 
   it.each(cases)("$name", async (kubectlCase) => {
-    await expectKubectlCase(cluster, kubectlCase, normaliseDescribeAges);
+    await expectKubectlCase(cluster(), kubectlCase, normaliseDescribeAges);
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { expectKubectlCase, type KubectlCase, ServedCluster } from "./served-cluster.js";
+import { describe, it } from "vitest";
+import { expectKubectlCase, type KubectlCase, useServedCluster } from "./served-cluster.js";
 
 const invalidSelector =
   'spec.template.metadata.labels: Invalid value: map[string]string{"app":"other"}: `selector` does not match template `labels`';
@@ -98,25 +98,19 @@ const cases: KubectlCase[] = [
 ];
 
 describe("kubectl error messages against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster((served) => served.kubectlOk(["create", "-f", "ds.yaml"]));
 
   it.each(cases)("$name", async (kubectlCase) => {
-    await expectKubectlCase(cluster, kubectlCase);
+    await expectKubectlCase(cluster(), kubectlCase);
   });
 
   it("replace with a stale file is refused with a resourceVersion Conflict (75)", async () => {
-    cluster.workspace.writeFile("stale.yaml", await cluster.kubectlOk(["get", "ds", "nginx", "-o", "yaml"]));
-    await cluster.kubectlOk(["label", "ds", "nginx", "stale=yes"]);
-    await expectKubectlCase(cluster, {
+    cluster().workspace.writeFile(
+      "stale.yaml",
+      await cluster().kubectlOk(["get", "ds", "nginx", "-o", "yaml"]),
+    );
+    await cluster().kubectlOk(["label", "ds", "nginx", "stale=yes"]);
+    await expectKubectlCase(cluster(), {
       name: "replace",
       args: ["replace", "-f", "stale.yaml"],
       exitCode: 1,
@@ -127,7 +121,7 @@ describe("kubectl error messages against kubesim serve", () => {
   });
 
   it("label with a resourceVersion that is not the node's is refused with a Conflict and no file prefix (74)", async () => {
-    await expectKubectlCase(cluster, {
+    await expectKubectlCase(cluster(), {
       name: "label",
       args: ["label", "node", "node-1", "--resource-version=1", "team=a"],
       exitCode: 1,

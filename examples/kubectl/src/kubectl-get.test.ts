@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { normaliseObjectMetadata, normaliseTableAges } from "./normalise-output.js";
-import { expectKubectlCase, type KubectlCase, ServedCluster } from "./served-cluster.js";
+import {
+  createRolledOutNginx,
+  expectKubectlCase,
+  type KubectlCase,
+  useServedCluster,
+} from "./served-cluster.js";
 
 const dsHeader = "NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE";
 const dsRow = "nginx   2         2         2       2            2           <none>          2s";
@@ -298,23 +303,13 @@ const objectCases: KubectlCase[] = [
 ];
 
 describe("kubectl get against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
-    await cluster.waitForRollout("nginx");
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster(createRolledOutNginx);
 
   it.each(tableCases)("$name", async (kubectlCase) => {
-    await expectKubectlCase(cluster, kubectlCase, normaliseTableAges);
+    await expectKubectlCase(cluster(), kubectlCase, normaliseTableAges);
   });
 
   it.each(objectCases)("$name", async (kubectlCase) => {
-    await expectKubectlCase(cluster, kubectlCase, normaliseObjectMetadata);
+    await expectKubectlCase(cluster(), kubectlCase, normaliseObjectMetadata);
   });
 });

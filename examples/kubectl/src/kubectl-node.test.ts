@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { normaliseTableAges } from "./normalise-output.js";
-import { expectKubectlCase, type KubectlCase, ServedCluster } from "./served-cluster.js";
+import {
+  expectKubectlCase,
+  type KubectlCase,
+  type ServedCluster,
+  useServedCluster,
+} from "./served-cluster.js";
 
 /** The ReplicaSet-owned pod drain evicts: kubesim runs no ReplicaSet controller, so the test makes it. */
 const webPod = "web-6d4cf56db6-kn7lv";
@@ -152,25 +157,21 @@ cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daem
   },
 ];
 
+/** Creates ds.yaml and the web ReplicaSet with its ready pod, and waits for the nginx rollout. */
+async function prepareNodes(cluster: ServedCluster): Promise<void> {
+  await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
+  await cluster.kubectlOk(["create", "-f", "web-replicaset.yaml"]);
+  const uid = await cluster.kubectlOk(["get", "rs", "web-6d4cf56db6", "-o", "jsonpath={.metadata.uid}"]);
+  cluster.workspace.writeFile("web-pod.json", webPodManifest(uid));
+  await cluster.kubectlOk(["create", "-f", "web-pod.json"]);
+  await cluster.kubectlOk(["wait", "--for=condition=Ready", `pod/${webPod}`, "--timeout=20s"]);
+  await cluster.waitForRollout("nginx");
+}
+
 describe("kubectl label, taint, cordon and drain against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
-    await cluster.kubectlOk(["create", "-f", "web-replicaset.yaml"]);
-    const uid = await cluster.kubectlOk(["get", "rs", "web-6d4cf56db6", "-o", "jsonpath={.metadata.uid}"]);
-    cluster.workspace.writeFile("web-pod.json", webPodManifest(uid));
-    await cluster.kubectlOk(["create", "-f", "web-pod.json"]);
-    await cluster.kubectlOk(["wait", "--for=condition=Ready", `pod/${webPod}`, "--timeout=20s"]);
-    await cluster.waitForRollout("nginx");
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster(prepareNodes);
 
   it.each(steps)("$name", async (step) => {
-    await expectKubectlCase(cluster, step, normaliseTableAges);
+    await expectKubectlCase(cluster(), step, normaliseTableAges);
   });
 });

@@ -1,5 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectKubectlCase, type KubectlCase, ServedCluster } from "./served-cluster.js";
+import { describe, expect, it } from "vitest";
+import {
+  createRolledOutNginx,
+  expectKubectlCase,
+  type KubectlCase,
+  type ServedCluster,
+  useServedCluster,
+} from "./served-cluster.js";
 
 const rolledOut = 'daemon set "nginx" successfully rolled out';
 
@@ -125,23 +131,13 @@ Pod Template:
 ];
 
 describe("kubectl rollout and set image against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
-    await cluster.waitForRollout("nginx");
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster(createRolledOutNginx);
 
   it.each(steps)(
     "$name",
     async (step) => {
-      if ("progress" in step) await expectRolloutProgress(cluster);
-      else await expectKubectlCase(cluster, step);
+      if ("progress" in step) await expectRolloutProgress(cluster());
+      else await expectKubectlCase(cluster(), step);
     },
     30_000,
   );

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { normaliseTableAges } from "./normalise-output.js";
-import { ServedCluster } from "./served-cluster.js";
+import { createRolledOutNginx, useServedCluster } from "./served-cluster.js";
 
 /** Transcripts 14 and 15: `get -w` prints the table, then one row per watch event, until killed. */
 const cases = [
@@ -28,24 +28,14 @@ nginx   2         2         2       2            2           <none>          2s
 ];
 
 describe("kubectl get -w against kubesim serve", () => {
-  let cluster: ServedCluster;
-
-  beforeAll(async () => {
-    cluster = await ServedCluster.open();
-    await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
-    await cluster.waitForRollout("nginx");
-  }, 30_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-  });
+  const cluster = useServedCluster(createRolledOutNginx);
 
   it.each(cases)(
     "$name",
     async ({ args, initialLines, change, want }) => {
-      const watch = cluster.workspace.watchKubectl(args);
+      const watch = cluster().workspace.watchKubectl(args);
       await watch.waitForLines(initialLines);
-      await cluster.kubectlOk(change);
+      await cluster().kubectlOk(change);
       await watch.waitForLines(initialLines + 1);
       // A moment more: a row too many (an event sent twice) would show up here.
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -59,9 +49,9 @@ describe("kubectl get -w against kubesim serve", () => {
   );
 
   it("get pods -w shows a deleted pod terminating and the DaemonSet's new pod coming up (14)", async () => {
-    const watch = cluster.workspace.watchKubectl(["get", "pods", "-w"]);
+    const watch = cluster().workspace.watchKubectl(["get", "pods", "-w"]);
     const initial = await watch.waitForLines(3);
-    await cluster.kubectlOk(["delete", "pod", "nginx-lnlmd", "--wait=false"]);
+    await cluster().kubectlOk(["delete", "pod", "nginx-lnlmd", "--wait=false"]);
     const isNewPodRunning = (line: string) => /^nginx-(?!c9b92|lnlmd)\w{5} +1\/1 +Running /.test(line);
     await watch.waitForOutput((stdout) => stdout.split("\n").some(isNewPodRunning), "the new pod Running");
     const { stdout, stderr } = await watch.stop();

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import {
   type CommandResult,
   KubectlWorkspace,
@@ -170,4 +170,34 @@ export async function expectKubectlCase(
     stdout: normalise(kubectlCase.stdout),
     stderr: normalise(kubectlCase.stderr),
   });
+}
+
+/**
+ * Registers hooks on the enclosing `describe`: before its tests, opens a {@link ServedCluster}
+ * and runs `prepare` on it (30 s for both); after them, closes it.
+ *
+ * @returns a function that gives the open cluster inside the suite's tests.
+ * @throws Error (from the returned function) when called before the cluster is open.
+ */
+export function useServedCluster(
+  prepare?: (cluster: ServedCluster) => Promise<unknown>,
+): () => ServedCluster {
+  let cluster: ServedCluster | undefined;
+  beforeAll(async () => {
+    cluster = await ServedCluster.open();
+    await prepare?.(cluster);
+  }, 30_000);
+  afterAll(async () => {
+    await cluster?.close();
+  });
+  return () => {
+    if (cluster === undefined) throw new Error("the suite's cluster is not open yet: it opens in beforeAll");
+    return cluster;
+  };
+}
+
+/** Creates the tutorial's nginx DaemonSet (`kubectl create -f ds.yaml`) and waits until it is rolled out. */
+export async function createRolledOutNginx(cluster: ServedCluster): Promise<void> {
+  await cluster.kubectlOk(["create", "-f", "ds.yaml"]);
+  await cluster.waitForRollout("nginx");
 }

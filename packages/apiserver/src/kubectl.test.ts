@@ -1,54 +1,26 @@
-import { execFile, spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type KubectlResult, KubectlSandbox } from "./test-kubectl.js";
 import { daemonSetManifest, send, startTestServer, type TestServer } from "./test-server.js";
 
-const kubectlPath = "/usr/bin/kubectl";
-
 let server: TestServer;
-let workDirectory = "";
+let sandbox: KubectlSandbox;
 beforeAll(async () => {
   server = await startTestServer();
-  workDirectory = await mkdtemp(join(tmpdir(), "kubesim-kubectl-"));
+  sandbox = await KubectlSandbox.create();
 });
 afterAll(async () => {
   await server.close();
-  await rm(workDirectory, { recursive: true, force: true });
+  await sandbox.remove();
 });
 
-interface KubectlResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real kubectl against the test server with a fresh discovery cache and no kubeconfig. */
-async function kubectl(...args: string[]): Promise<KubectlResult> {
-  const cacheDirectory = await mkdtemp(join(workDirectory, "cache-"));
-  return new Promise((resolve) => {
-    execFile(
-      kubectlPath,
-      [`--server=${server.base}`, `--cache-dir=${cacheDirectory}`, ...args],
-      { env: { ...process.env, KUBECONFIG: "/dev/null", HOME: workDirectory }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-async function manifestFile(name: string, manifest: object): Promise<string> {
-  const file = join(workDirectory, name);
-  await writeFile(file, JSON.stringify(manifest));
-  return file;
+/** Runs the real kubectl against the test server. */
+function kubectl(...args: string[]): Promise<KubectlResult> {
+  return sandbox.run(server.base, args);
 }
 
 describe("the real kubectl", () => {
   it("creates a DaemonSet from a file with strict validation", async () => {
-    const file = await manifestFile("ds.json", daemonSetManifest("nginx"));
+    const file = await sandbox.writeManifest("ds.json", daemonSetManifest("nginx"));
     expect(await kubectl("create", "-f", file)).toEqual({
       code: 0,
       stdout: "daemonset.apps/nginx created\n",
@@ -72,7 +44,7 @@ describe("the real kubectl", () => {
   it("rejects an unknown field with upstream's strict decoding error", async () => {
     const manifest = daemonSetManifest("typo");
     Object.assign(manifest.spec as object, { replicas: 3 });
-    const file = await manifestFile("typo.json", manifest);
+    const file = await sandbox.writeManifest("typo.json", manifest);
     expect(await kubectl("create", "-f", file)).toEqual({
       code: 1,
       stdout: "",
@@ -81,7 +53,7 @@ describe("the real kubectl", () => {
   });
 
   it("applies server-side twice", async () => {
-    const file = await manifestFile("ssa.json", daemonSetManifest("ssa"));
+    const file = await sandbox.writeManifest("ssa.json", daemonSetManifest("ssa"));
     const expected = { code: 0, stdout: "daemonset.apps/ssa serverside-applied\n", stderr: "" };
     expect(await kubectl("apply", "--server-side", "-f", file)).toEqual(expected);
     expect(await kubectl("apply", "--server-side", "-f", file)).toEqual(expected);
@@ -116,14 +88,7 @@ describe("the real kubectl", () => {
   });
 
   it("watches a DaemonSet with get -w and prints each change as a row", async () => {
-    const cacheDirectory = await mkdtemp(join(workDirectory, "cache-"));
-    const child = spawn(
-      kubectlPath,
-      [`--server=${server.base}`, `--cache-dir=${cacheDirectory}`, "get", "ds", "nginx", "-w"],
-      {
-        env: { ...process.env, KUBECONFIG: "/dev/null", HOME: workDirectory },
-      },
-    );
+    const child = await sandbox.start(server.base, ["get", "ds", "nginx", "-w"]);
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk.toString();

@@ -3,72 +3,13 @@
  * killed with SIGKILL half-way through its write. These run packages/cli/dist/main.js, which
  * `pnpm test` builds first (its lint step runs `turbo run build`).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ClusterDatabase, clusterDatabasePath } from "./state/index.js";
-
-const mainJs = join(import.meta.dirname, "..", "dist", "main.js");
-
-interface Finished {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly finished: Promise<Finished>;
-  /** Resolves once stderr contains `text`. */
-  waitForStderr(text: string): Promise<void>;
-}
-
-function startKubesim(home: string, args: readonly string[], extraEnv: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [mainJs, ...args], {
-    env: { ...process.env, KUBESIM_HOME: home, KUBESIM_NOW: "2026-03-01T00:00:00Z", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  const waiters: { text: string; resolve: () => void }[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString("utf8");
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
-    for (const waiter of waiters.filter((candidate) => stderr.includes(candidate.text))) waiter.resolve();
-  });
-  const finished = new Promise<Finished>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return {
-    child,
-    finished,
-    waitForStderr(text) {
-      if (stderr.includes(text)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        waiters.push({ text, resolve });
-        finished.then(
-          () => reject(new Error(`process ended before printing ${JSON.stringify(text)}: ${stderr}`)),
-          reject,
-        );
-      });
-    },
-  };
-}
-
-function kubesim(
-  home: string,
-  args: readonly string[],
-  extraEnv: Record<string, string> = {},
-): Promise<Finished> {
-  return startKubesim(home, args, extraEnv).finished;
-}
+import { assertKubesimBuilt, finishedOk, runKubesim, startKubesim } from "./test-kubesim-process.js";
 
 function savedNodeNames(home: string): string[] {
   const database = ClusterDatabase.open(clusterDatabasePath(home, "kubesim"), "kubesim");
@@ -91,21 +32,13 @@ function integrityCheck(home: string): unknown {
   }
 }
 
-const ok = (stdout: string): Finished => ({ code: 0, signal: null, stdout, stderr: "" });
-
 describe("kubesim processes", () => {
-  beforeAll(() => {
-    if (!existsSync(mainJs)) {
-      throw new Error(
-        `${mainJs} is missing: build it with "pnpm --filter @kubesim/cli build" (pnpm test builds every package first)`,
-      );
-    }
-  });
+  beforeAll(assertKubesimBuilt);
 
   let home = "";
   beforeEach(async () => {
     home = mkdtempSync(join(tmpdir(), "kubesim-process-"));
-    expect(await kubesim(home, ["cluster", "create"])).toEqual(ok("cluster/kubesim created\n"));
+    expect(await runKubesim(home, ["cluster", "create"])).toEqual(finishedOk("cluster/kubesim created\n"));
   });
   afterEach(() => {
     rmSync(home, { recursive: true, force: true });
@@ -118,8 +51,11 @@ describe("kubesim processes", () => {
     await first.waitForStderr("kubesim: paused before commit\n");
     const second = startKubesim(home, ["node", "add", "node-b"]);
     const [firstResult, secondResult] = await Promise.all([first.finished, second.finished]);
-    expect(firstResult).toEqual({ ...ok("node/node-a added\n"), stderr: "kubesim: paused before commit\n" });
-    expect(secondResult).toEqual(ok("node/node-b added\n"));
+    expect(firstResult).toEqual({
+      ...finishedOk("node/node-a added\n"),
+      stderr: "kubesim: paused before commit\n",
+    });
+    expect(secondResult).toEqual(finishedOk("node/node-b added\n"));
     expect(savedNodeNames(home)).toEqual(["control-plane", "node-1", "node-2", "node-a", "node-b"]);
     expect(integrityCheck(home)).toBe("ok");
   }, 30_000);
@@ -127,16 +63,16 @@ describe("kubesim processes", () => {
   it("Four commands started at once all land", async () => {
     const results = await Promise.all(
       ["w1", "w2", "w3", "w4"].map((name) =>
-        kubesim(home, ["node", "add", name, "--label", `worker=${name}`]),
+        runKubesim(home, ["node", "add", name, "--label", `worker=${name}`]),
       ),
     );
-    expect(results).toEqual(["w1", "w2", "w3", "w4"].map((name) => ok(`node/${name} added\n`)));
+    expect(results).toEqual(["w1", "w2", "w3", "w4"].map((name) => finishedOk(`node/${name} added\n`)));
     expect(savedNodeNames(home)).toEqual(["control-plane", "node-1", "node-2", "w1", "w2", "w3", "w4"]);
     expect(integrityCheck(home)).toBe("ok");
   }, 30_000);
 
   it("A command killed after writing but before committing leaves the last committed state", async () => {
-    expect(await kubesim(home, ["node", "add", "node-3"])).toEqual(ok("node/node-3 added\n"));
+    expect(await runKubesim(home, ["node", "add", "node-3"])).toEqual(finishedOk("node/node-3 added\n"));
     const doomed = startKubesim(home, ["node", "add", "node-doomed"], {
       KUBESIM_TEST_PAUSE_BEFORE_COMMIT_MS: "60000",
     });
@@ -150,14 +86,14 @@ describe("kubesim processes", () => {
       stdout: "",
       stderr: "kubesim: paused before commit\n",
     });
-    expect(await kubesim(home, ["node", "add", "node-4"])).toEqual(ok("node/node-4 added\n"));
+    expect(await runKubesim(home, ["node", "add", "node-4"])).toEqual(finishedOk("node/node-4 added\n"));
     expect(savedNodeNames(home)).toEqual(["control-plane", "node-1", "node-2", "node-3", "node-4"]);
     expect(integrityCheck(home)).toBe("ok");
     expect(readdirSync(join(home, "clusters"))).toEqual(["kubesim.db"]);
   }, 30_000);
 
   it("A usage error exits 1 with kubectl's message", async () => {
-    expect(await kubesim(home, ["nodes"])).toEqual({
+    expect(await runKubesim(home, ["nodes"])).toEqual({
       code: 1,
       signal: null,
       stdout: "",

@@ -3,17 +3,10 @@
  * reads our /openapi/v3 documents, leaves validation to the server, and prints the
  * server's strict-decoding errors and warnings as it does with kube-apiserver.
  */
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { VirtualClock } from "@kubesim/core";
-import { createMemoryStore } from "@kubesim/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiServer } from "../create-api-server.js";
-
-const kubectlPath = "/usr/bin/kubectl";
+import { type KubectlResult, KubectlSandbox, kubectlPath } from "../test-kubectl.js";
+import { startTestServer, type TestServer } from "../test-server.js";
 
 const manifests: Record<string, string> = {
   "ds.yaml": `apiVersion: apps/v1
@@ -139,51 +132,23 @@ spec:
 `,
 };
 
-interface KubectlResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-const store = createMemoryStore({ clock: new VirtualClock(Date.parse("2026-01-01T00:00:00Z")), seed: 1 });
-const server = createApiServer({ client: store });
-let serverUrl = "";
-let workDirectory = "";
+let server: TestServer;
+let sandbox: KubectlSandbox;
 
 beforeAll(async () => {
-  serverUrl = (await server.listen()).url;
-  workDirectory = await mkdtemp(join(tmpdir(), "kubesim-kubectl-"));
-  await mkdir(join(workDirectory, "home"));
-  for (const [name, text] of Object.entries(manifests)) await writeFile(join(workDirectory, name), text);
+  server = await startTestServer();
+  sandbox = await KubectlSandbox.create();
+  for (const [name, text] of Object.entries(manifests)) await sandbox.writeManifest(name, text);
 });
 
 afterAll(async () => {
   await server.close();
-  if (workDirectory !== "") await rm(workDirectory, { recursive: true, force: true });
+  await sandbox.remove();
 });
 
-/** Runs kubectl against the test server with a fresh discovery cache and no kubeconfig. */
-async function kubectl(...args: string[]): Promise<KubectlResult> {
-  const cacheDirectory = await mkdtemp(join(workDirectory, "cache-"));
-  return new Promise((resolve) => {
-    execFile(
-      kubectlPath,
-      ["--cache-dir", cacheDirectory, "--server", serverUrl, ...args],
-      {
-        cwd: workDirectory,
-        env: {
-          PATH: process.env.PATH ?? "/usr/bin:/bin",
-          KUBECONFIG: "/dev/null",
-          HOME: join(workDirectory, "home"),
-        },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) => {
-        const exitCode = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-        resolve({ exitCode, stdout, stderr });
-      },
-    );
-  });
+/** Runs kubectl against the test server (manifests are named relative to the sandbox folder). */
+function kubectl(...args: string[]): Promise<KubectlResult> {
+  return sandbox.run(server.base, args);
 }
 
 describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=strict", () => {
@@ -191,13 +156,13 @@ describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=stri
     {
       name: "creating a valid DaemonSet succeeds",
       args: ["create", "-f", "ds.yaml"],
-      expected: { exitCode: 0, stdout: "daemonset.apps/nginx created\n", stderr: "" },
+      expected: { code: 0, stdout: "daemonset.apps/nginx created\n", stderr: "" },
     },
     {
       name: "a DaemonSet with spec.replicas is refused with upstream's message (transcript 73)",
       args: ["create", "-f", "ds-unknown-field.yaml"],
       expected: {
-        exitCode: 1,
+        code: 1,
         stdout: "",
         stderr:
           'Error from server (BadRequest): error when creating "ds-unknown-field.yaml": DaemonSet in version "v1" cannot be handled as a DaemonSet: strict decoding error: unknown field "spec.replicas"\n',
@@ -207,7 +172,7 @@ describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=stri
       name: "several unknown fields of a Pod are listed in document order",
       args: ["create", "-f", "pod-unknown-fields.yaml"],
       expected: {
-        exitCode: 1,
+        code: 1,
         stdout: "",
         stderr:
           'Error from server (BadRequest): error when creating "pod-unknown-fields.yaml": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "metadata.labelz", unknown field "spec.containers[1].imagePullPolicyy"\n',
@@ -217,7 +182,7 @@ describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=stri
       name: "with --validate=warn the object is created and kubectl prints one warning per unknown field",
       args: ["create", "-f", "pod-warn.yaml", "--validate=warn"],
       expected: {
-        exitCode: 0,
+        code: 0,
         stdout: "pod/warned created\n",
         stderr: 'Warning: unknown field "spec.containers[0].imagePullPolicyy"\n',
       },
@@ -225,13 +190,13 @@ describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=stri
     {
       name: "a Pod using many valid fields is not rejected by validation",
       args: ["create", "-f", "full-pod.yaml"],
-      expected: { exitCode: 0, stdout: "pod/full created\n", stderr: "" },
+      expected: { code: 0, stdout: "pod/full created\n", stderr: "" },
     },
     {
       name: "a Namespace, Node, Service and Deployment with valid fields are created",
       args: ["create", "-f", "others.yaml"],
       expected: {
-        exitCode: 0,
+        code: 0,
         stdout:
           "namespace/team-a created\nnode/node-9 created\nservice/web created\ndeployment.apps/web created\n",
         stderr: "",
@@ -240,23 +205,23 @@ describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=stri
     {
       name: "client-side apply creates a DaemonSet",
       args: ["apply", "-f", "applied.yaml"],
-      expected: { exitCode: 0, stdout: "daemonset.apps/applied created\n", stderr: "" },
+      expected: { code: 0, stdout: "daemonset.apps/applied created\n", stderr: "" },
     },
     {
       name: "client-side apply patches it without an OpenAPI patch warning",
       args: ["apply", "-f", "applied-changed.yaml"],
-      expected: { exitCode: 0, stdout: "daemonset.apps/applied configured\n", stderr: "" },
+      expected: { code: 0, stdout: "daemonset.apps/applied configured\n", stderr: "" },
     },
     {
       name: "client-side apply of the same manifest again changes nothing",
       args: ["apply", "-f", "applied-changed.yaml"],
-      expected: { exitCode: 0, stdout: "daemonset.apps/applied unchanged\n", stderr: "" },
+      expected: { code: 0, stdout: "daemonset.apps/applied unchanged\n", stderr: "" },
     },
     {
       name: "kubectl explain walks the generated component schemas",
       args: ["explain", "daemonset.spec.updateStrategy"],
       expected: {
-        exitCode: 0,
+        code: 0,
         stdout:
           "GROUP:      apps\nKIND:       DaemonSet\nVERSION:    v1\n\nFIELD: updateStrategy <DaemonSetUpdateStrategy>\n\n\n" +
           "DESCRIPTION:\n    <empty>\nFIELDS:\n  rollingUpdate\t<RollingUpdateDaemonSet>\n    <no description>\n\n" +
@@ -280,6 +245,6 @@ describe.skipIf(!existsSync(kubectlPath))("the real kubectl with --validate=stri
       "-o",
       "jsonpath={range .spec.template.spec.containers[*]}{.name}={.image}:{.env[*].name};{end}",
     );
-    expect(result).toEqual({ exitCode: 0, stdout: "a=busybox:2:A B;b=busybox:1:;", stderr: "" });
+    expect(result).toEqual({ code: 0, stdout: "a=busybox:2:A B;b=busybox:1:;", stderr: "" });
   }, 60_000);
 });

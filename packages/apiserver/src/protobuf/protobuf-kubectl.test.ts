@@ -1,22 +1,17 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type KubectlResult, KubectlSandbox } from "../test-kubectl.js";
 import { startTestServer, type TestServer } from "../test-server.js";
 
-const kubectlPath = "/usr/bin/kubectl";
-
-let workDirectory = "";
+let sandbox: KubectlSandbox;
 const servers: TestServer[] = [];
 beforeAll(async () => {
-  workDirectory = await mkdtemp(join(tmpdir(), "kubesim-kubectl-protobuf-"));
+  sandbox = await KubectlSandbox.create("kubesim-kubectl-protobuf-");
 });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 afterAll(async () => {
-  await rm(workDirectory, { recursive: true, force: true });
+  await sandbox.remove();
 });
 
 async function started(): Promise<TestServer> {
@@ -25,26 +20,9 @@ async function started(): Promise<TestServer> {
   return server;
 }
 
-interface KubectlResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the real kubectl against `server` with a fresh discovery cache and no kubeconfig. */
-async function kubectl(server: TestServer, ...args: string[]): Promise<KubectlResult> {
-  const cacheDirectory = await mkdtemp(join(workDirectory, "cache-"));
-  return new Promise((resolve) => {
-    execFile(
-      kubectlPath,
-      [`--server=${server.base}`, `--cache-dir=${cacheDirectory}`, ...args],
-      { env: { ...process.env, KUBECONFIG: "/dev/null", HOME: workDirectory }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+/** Runs the real kubectl against `server`. */
+function kubectl(server: TestServer, ...args: string[]): Promise<KubectlResult> {
+  return sandbox.run(server.base, args);
 }
 
 describe("the real kubectl's protobuf writes", () => {
@@ -77,8 +55,7 @@ describe("the real kubectl's protobuf writes", () => {
     const viaProtobuf = await started();
     const viaJson = await started();
     const dryRun = await kubectl(viaJson, ...row.args, "--dry-run=client", "-o", "json");
-    const file = join(workDirectory, `${row.kind}.json`);
-    await writeFile(file, dryRun.stdout);
+    const file = await sandbox.writeManifest(`${row.kind}.json`, dryRun.stdout);
     const created = await kubectl(viaProtobuf, ...row.args);
     const fromFile = await kubectl(viaJson, "create", "-f", file);
     expect([created, fromFile]).toEqual([

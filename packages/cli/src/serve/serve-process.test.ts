@@ -3,85 +3,40 @@
  * stopped with real signals. These run packages/cli/dist/main.js, which `pnpm test` builds
  * first (its lint step runs `turbo run build`).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadManifests } from "@kubesim/core";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  assertKubesimBuilt,
+  type FinishedKubesim,
+  finishedOk,
+  pinnedNow,
+  type RunningKubesim,
+  runKubesim,
+  startKubesim as startKubesimProcess,
+} from "../test-kubesim-process.js";
 
-const mainJs = join(import.meta.dirname, "..", "..", "dist", "main.js");
 const manifestPath = join(import.meta.dirname, "../../../../examples/nginx-daemonset/nginx-daemonset.yaml");
-const pinnedNow = "2026-03-01T00:00:00Z";
-
-interface Finished {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly finished: Promise<Finished>;
-  /** Resolves with the first match of `pattern` in stdout. */
-  waitForStdout(pattern: RegExp): Promise<RegExpExecArray>;
-}
 
 let folder = "";
 
-function startKubesim(home: string, args: readonly string[]): Running {
-  const child = spawn(process.execPath, [mainJs, ...args], {
-    env: {
-      ...process.env,
-      KUBESIM_HOME: home,
-      KUBESIM_NOW: pinnedNow,
-      KUBECONFIG: join(folder, "kube", "config"),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString("utf8");
-    for (const waiter of [...waiters]) {
-      const match = waiter.pattern.exec(stdout);
-      if (match !== null) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(match);
-      }
-    }
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
-  });
-  const finished = new Promise<Finished>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return {
-    child,
-    finished,
-    waitForStdout(pattern) {
-      const match = pattern.exec(stdout);
-      if (match !== null) return Promise.resolve(match);
-      return new Promise((resolve, reject) => {
-        waiters.push({ pattern, resolve });
-        finished.then(
-          (result) => reject(new Error(`process ended before printing ${pattern}: ${result.stderr}`)),
-          reject,
-        );
-      });
-    },
-  };
+/** The environment of the test's processes: the test folder's kubeconfig. */
+function folderEnvironment(): Record<string, string> {
+  return { KUBECONFIG: join(folder, "kube", "config") };
 }
 
-function kubesim(home: string, args: readonly string[]): Promise<Finished> {
-  return startKubesim(home, args).finished;
+/** Starts `kubesim ARGS` with the test folder's kubeconfig. */
+function startKubesim(home: string, args: readonly string[]): RunningKubesim {
+  return startKubesimProcess(home, args, folderEnvironment());
 }
 
-const ok = (stdout: string): Finished => ({ code: 0, signal: null, stdout, stderr: "" });
+/** Runs `kubesim ARGS` with the test folder's kubeconfig. */
+function kubesim(home: string, args: readonly string[]): Promise<FinishedKubesim> {
+  return runKubesim(home, args, folderEnvironment());
+}
+
 const servingLine = /^Serving cluster "demo" at (http:\/\/127\.0\.0\.1:\d+)$/m;
 
 async function request(
@@ -99,19 +54,13 @@ async function request(
 }
 
 describe("kubesim serve as a process", () => {
-  beforeAll(() => {
-    if (!existsSync(mainJs)) {
-      throw new Error(
-        `${mainJs} is missing: build it with "pnpm --filter @kubesim/cli build" (pnpm test builds every package first)`,
-      );
-    }
-  });
+  beforeAll(assertKubesimBuilt);
 
   let home = "";
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), "kubesim-serve-process-"));
     home = join(folder, "home");
-    expect(await kubesim(home, ["cluster", "create", "demo"])).toEqual(ok("cluster/demo created\n"));
+    expect(await kubesim(home, ["cluster", "create", "demo"])).toEqual(finishedOk("cluster/demo created\n"));
   });
   afterEach(() => {
     rmSync(folder, { recursive: true, force: true });
@@ -140,12 +89,12 @@ describe("kubesim serve as a process", () => {
       expect(created.code).toBe(201);
       server.child.kill(signal);
       expect(await server.finished).toEqual(
-        ok(
+        finishedOk(
           `Serving cluster "demo" at ${url}\nWrote context "kubesim-demo" to ${join(folder, "kube", "config")} (now the current context)\nTry: kubectl --context kubesim-demo get ds\nSaved cluster "demo" at ${pinnedNow}; stopped serving\n`,
         ),
       );
       expect(await kubesim(home, ["get", "namespace", "made-over-http"])).toEqual(
-        ok("NAME             STATUS   AGE\nmade-over-http   Active   0s\n"),
+        finishedOk("NAME             STATUS   AGE\nmade-over-http   Active   0s\n"),
       );
     },
     20_000,
@@ -153,9 +102,11 @@ describe("kubesim serve as a process", () => {
 
   it("with --no-scheduler --no-controllers, kubesim scheduler and controller-manager processes place the seed DaemonSet as the in-process cluster does", async () => {
     const reference = join(folder, "reference");
-    expect(await kubesim(reference, ["cluster", "create", "demo"])).toEqual(ok("cluster/demo created\n"));
+    expect(await kubesim(reference, ["cluster", "create", "demo"])).toEqual(
+      finishedOk("cluster/demo created\n"),
+    );
     expect(await kubesim(reference, ["create", "-f", manifestPath])).toEqual(
-      ok("daemonset.apps/nginx created\n"),
+      finishedOk("daemonset.apps/nginx created\n"),
     );
     const expected = await kubesim(reference, ["get", "pods", "-A", "-o", "wide"]);
     expect(expected.stdout.split("\n").filter((line) => /^default +nginx-/.test(line))).toHaveLength(2);
@@ -195,10 +146,12 @@ describe("kubesim serve as a process", () => {
       controllers.finished,
     ]);
     expect(schedulerResult).toEqual(
-      ok(`kube-scheduler running against ${url} (seed 1)\nkube-scheduler stopped\n`),
+      finishedOk(`kube-scheduler running against ${url} (seed 1)\nkube-scheduler stopped\n`),
     );
     expect(controllersResult).toEqual(
-      ok(`kube-controller-manager running against ${url} (seed 1)\nkube-controller-manager stopped\n`),
+      finishedOk(
+        `kube-controller-manager running against ${url} (seed 1)\nkube-controller-manager stopped\n`,
+      ),
     );
     server.child.kill("SIGTERM");
     expect((await server.finished).code).toBe(0);

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpApiClient } from "../create-http-api-client.js";
 import { type FakeServer, rejection, startFakeServer } from "../test-fixtures.js";
-import { statusErrorFromResponse } from "./response-error.js";
+import { genericServerResponse, statusErrorFromResponse } from "./response-error.js";
 
 const getDaemonSet = {
   method: "GET",
@@ -10,6 +10,11 @@ const getDaemonSet = {
   name: "nope",
 };
 const postDaemonSet = { method: "POST", groupResource: { group: "apps", resource: "daemonsets" } };
+
+/** The Status body of a failure: `fields` with the apiVersion, kind, metadata and status every one carries. */
+function failureStatus<Fields extends { message: string }>(fields: Fields) {
+  return { apiVersion: "v1", kind: "Status", metadata: {}, status: "Failure", ...fields };
+}
 
 describe("statusErrorFromResponse", () => {
   it.each([
@@ -30,16 +35,12 @@ describe("statusErrorFromResponse", () => {
         },
       },
       request: getDaemonSet,
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: 'daemonsets.apps "nope" not found',
         reason: "NotFound",
         code: 404,
         details: { name: "nope", group: "apps", kind: "daemonsets" },
-      },
+      }),
     },
     {
       name: "a Status without code or details takes the HTTP code",
@@ -49,15 +50,11 @@ describe("statusErrorFromResponse", () => {
         json: { kind: "Status", status: "Failure", message: "boom", reason: "Conflict" },
       },
       request: getDaemonSet,
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: "boom",
         reason: "Conflict",
         code: 409,
-      },
+      }),
     },
     {
       name: "Invalid causes keep their reason, message and field, and nothing else",
@@ -89,11 +86,7 @@ describe("statusErrorFromResponse", () => {
         },
       },
       request: postDaemonSet,
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: 'DaemonSet.apps "bad" is invalid: spec.template.spec.containers: Required value',
         reason: "Invalid",
         code: 422,
@@ -109,17 +102,13 @@ describe("statusErrorFromResponse", () => {
             },
           ],
         },
-      },
+      }),
     },
     {
       name: "a plain-text 404 is NotFound with client-go's message and the verb, resource and name",
       response: { code: 404, contentType: "text/plain; charset=utf-8", text: "404 page not found\n" },
       request: getDaemonSet,
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: "the server could not find the requested resource (get daemonsets.apps nope)",
         reason: "NotFound",
         code: 404,
@@ -129,17 +118,13 @@ describe("statusErrorFromResponse", () => {
           kind: "daemonsets",
           name: "nope",
         },
-      },
+      }),
     },
     {
       name: "a plain-text 409 on POST is AlreadyExists",
       response: { code: 409, contentType: undefined, text: "conflict" },
       request: postDaemonSet,
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: "the server reported a conflict (post daemonsets.apps)",
         reason: "AlreadyExists",
         code: 409,
@@ -148,7 +133,7 @@ describe("statusErrorFromResponse", () => {
           group: "apps",
           kind: "daemonsets",
         },
-      },
+      }),
     },
     {
       name: "a JSON body that is not a Status counts as unknown, and Retry-After is kept",
@@ -159,11 +144,7 @@ describe("statusErrorFromResponse", () => {
         retryAfter: "3",
       },
       request: { method: "GET" },
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: "the server is currently unable to handle the request",
         reason: "ServiceUnavailable",
         code: 503,
@@ -171,37 +152,29 @@ describe("statusErrorFromResponse", () => {
           causes: [{ reason: "UnexpectedServerResponse", message: "unknown" }],
           retryAfterSeconds: 3,
         },
-      },
+      }),
     },
     {
       name: "an unlisted 5xx quotes the server's text",
       response: { code: 502, contentType: "text/html", text: "<h1>Bad Gateway</h1>" },
       request: { method: "GET" },
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: 'an error on the server ("<h1>Bad Gateway</h1>") has prevented the request from succeeding',
         reason: "InternalError",
         code: 502,
         details: { causes: [{ reason: "UnexpectedServerResponse", message: "<h1>Bad Gateway</h1>" }] },
-      },
+      }),
     },
     {
       name: "a Success Status on an error code is not taken as the error",
       response: { code: 418, contentType: "application/json", json: { kind: "Status", status: "Success" } },
       request: { method: "GET" },
-      expected: {
-        apiVersion: "v1",
-        kind: "Status",
-        metadata: {},
-        status: "Failure",
+      expected: failureStatus({
         message: "the server responded with the status code 418 but did not return more information",
         reason: "",
         code: 418,
         details: { causes: [{ reason: "UnexpectedServerResponse", message: "unknown" }] },
-      },
+      }),
     },
   ])("$name", ({ response, request, expected }) => {
     const error = statusErrorFromResponse(
@@ -218,6 +191,151 @@ describe("statusErrorFromResponse", () => {
     expect(error.status).toEqual(expected);
     expect(error.message).toBe(expected.message);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("genericServerResponse", () => {
+  it.each([
+    {
+      name: "a 400 is BadRequest",
+      code: 400,
+      method: "GET",
+      serverMessage: "x",
+      reason: "BadRequest",
+      message: "the server rejected our request for an unknown reason",
+    },
+    {
+      name: "a 401 is Unauthorized",
+      code: 401,
+      method: "GET",
+      serverMessage: "x",
+      reason: "Unauthorized",
+      message: "the server has asked for the client to provide credentials",
+    },
+    {
+      name: "a 403 is Forbidden with the server's text",
+      code: 403,
+      method: "GET",
+      serverMessage: "no access",
+      reason: "Forbidden",
+      message: "no access",
+    },
+    {
+      name: "a 404 is NotFound",
+      code: 404,
+      method: "GET",
+      serverMessage: "x",
+      reason: "NotFound",
+      message: "the server could not find the requested resource",
+    },
+    {
+      name: "a 405 is MethodNotAllowed",
+      code: 405,
+      method: "GET",
+      serverMessage: "x",
+      reason: "MethodNotAllowed",
+      message: "the server does not allow this method on the requested resource",
+    },
+    {
+      name: "a 406 with the server's text is NotAcceptable with that text",
+      code: 406,
+      method: "GET",
+      serverMessage: "only json",
+      reason: "NotAcceptable",
+      message: "only json",
+    },
+    {
+      name: "a 406 saying unknown is NotAcceptable with client-go's message",
+      code: 406,
+      method: "GET",
+      serverMessage: "unknown",
+      reason: "NotAcceptable",
+      message: "the server was unable to respond with a content type that the client supports",
+    },
+    {
+      name: "a 406 without text is NotAcceptable with client-go's message",
+      code: 406,
+      method: "GET",
+      serverMessage: "",
+      reason: "NotAcceptable",
+      message: "the server was unable to respond with a content type that the client supports",
+    },
+    {
+      name: "a 409 on PUT is Conflict",
+      code: 409,
+      method: "PUT",
+      serverMessage: "x",
+      reason: "Conflict",
+      message: "the server reported a conflict",
+    },
+    {
+      name: "a 409 on POST is AlreadyExists",
+      code: 409,
+      method: "POST",
+      serverMessage: "x",
+      reason: "AlreadyExists",
+      message: "the server reported a conflict",
+    },
+    {
+      name: "a 415 is UnsupportedMediaType with the server's text",
+      code: 415,
+      method: "GET",
+      serverMessage: "bad type",
+      reason: "UnsupportedMediaType",
+      message: "bad type",
+    },
+    {
+      name: "a 422 is Invalid",
+      code: 422,
+      method: "GET",
+      serverMessage: "x",
+      reason: "Invalid",
+      message: "the server rejected our request due to an error in our request",
+    },
+    {
+      name: "a 429 is TooManyRequests",
+      code: 429,
+      method: "GET",
+      serverMessage: "x",
+      reason: "TooManyRequests",
+      message: "the server has received too many requests and has asked us to try again later",
+    },
+    {
+      name: "a 500 is InternalError quoting the server's text",
+      code: 500,
+      method: "GET",
+      serverMessage: "boom",
+      reason: "InternalError",
+      message: 'an error on the server ("boom") has prevented the request from succeeding',
+    },
+    {
+      name: "a 503 is ServiceUnavailable",
+      code: 503,
+      method: "GET",
+      serverMessage: "x",
+      reason: "ServiceUnavailable",
+      message: "the server is currently unable to handle the request",
+    },
+    {
+      name: "a 504 is Timeout",
+      code: 504,
+      method: "GET",
+      serverMessage: "x",
+      reason: "Timeout",
+      message:
+        "the server was unable to return a response in the time allotted, but may still be processing the request",
+    },
+    {
+      name: "an unlisted 4xx has no reason and says only its code",
+      code: 418,
+      method: "GET",
+      serverMessage: "x",
+      reason: "",
+      message: "the server responded with the status code 418 but did not return more information",
+    },
+  ])("$name", ({ code, method, serverMessage, reason, message }) => {
+    const error = genericServerResponse(code, { method }, serverMessage);
+    expect([error.code, error.reason, error.message]).toEqual([code, reason, message]);
   });
 });
 

@@ -94,6 +94,77 @@ export function statusErrorFromStatus(
   return new StatusError({ message, reason, code, ...(details === undefined ? {} : { details }) });
 }
 
+/** The reason and message client-go's `NewGenericServerResponse` gives an HTTP code; a function builds the message from the server's text. */
+interface GenericResponse {
+  readonly reason: StatusReason;
+  readonly message: string | ((serverMessage: string) => string);
+}
+
+/** The codes client-go's `NewGenericServerResponse` knows (409 is AlreadyExists for a POST). */
+const genericResponses: ReadonlyMap<number, GenericResponse> = new Map<number, GenericResponse>([
+  [409, { reason: StatusReason.Conflict, message: "the server reported a conflict" }],
+  [404, { reason: StatusReason.NotFound, message: "the server could not find the requested resource" }],
+  [
+    400,
+    { reason: StatusReason.BadRequest, message: "the server rejected our request for an unknown reason" },
+  ],
+  [
+    401,
+    {
+      reason: StatusReason.Unauthorized,
+      message: "the server has asked for the client to provide credentials",
+    },
+  ],
+  [403, { reason: StatusReason.Forbidden, message: (serverMessage) => serverMessage }],
+  [
+    406,
+    {
+      reason: StatusReason.NotAcceptable,
+      message: (serverMessage) =>
+        serverMessage === "" || serverMessage === "unknown"
+          ? "the server was unable to respond with a content type that the client supports"
+          : serverMessage,
+    },
+  ],
+  [415, { reason: StatusReason.UnsupportedMediaType, message: (serverMessage) => serverMessage }],
+  [
+    405,
+    {
+      reason: StatusReason.MethodNotAllowed,
+      message: "the server does not allow this method on the requested resource",
+    },
+  ],
+  [
+    422,
+    {
+      reason: StatusReason.Invalid,
+      message: "the server rejected our request due to an error in our request",
+    },
+  ],
+  [
+    503,
+    {
+      reason: StatusReason.ServiceUnavailable,
+      message: "the server is currently unable to handle the request",
+    },
+  ],
+  [
+    504,
+    {
+      reason: StatusReason.Timeout,
+      message:
+        "the server was unable to return a response in the time allotted, but may still be processing the request",
+    },
+  ],
+  [
+    429,
+    {
+      reason: StatusReason.TooManyRequests,
+      message: "the server has received too many requests and has asked us to try again later",
+    },
+  ],
+]);
+
 /**
  * client-go's `NewGenericServerResponse`: the error for an answer whose body is not a
  * Status, from the HTTP code alone, e.g. 404 → NotFound `the server could not find the
@@ -107,64 +178,13 @@ export function genericServerResponse(
 ): StatusError {
   let reason: StatusReason = StatusReason.Unknown;
   let message = `the server responded with the status code ${code} but did not return more information`;
-  switch (code) {
-    case 409:
-      reason = request.method === "POST" ? StatusReason.AlreadyExists : StatusReason.Conflict;
-      message = "the server reported a conflict";
-      break;
-    case 404:
-      reason = StatusReason.NotFound;
-      message = "the server could not find the requested resource";
-      break;
-    case 400:
-      reason = StatusReason.BadRequest;
-      message = "the server rejected our request for an unknown reason";
-      break;
-    case 401:
-      reason = StatusReason.Unauthorized;
-      message = "the server has asked for the client to provide credentials";
-      break;
-    case 403:
-      reason = StatusReason.Forbidden;
-      message = serverMessage;
-      break;
-    case 406:
-      reason = StatusReason.NotAcceptable;
-      message =
-        serverMessage === "" || serverMessage === "unknown"
-          ? "the server was unable to respond with a content type that the client supports"
-          : serverMessage;
-      break;
-    case 415:
-      reason = StatusReason.UnsupportedMediaType;
-      message = serverMessage;
-      break;
-    case 405:
-      reason = StatusReason.MethodNotAllowed;
-      message = "the server does not allow this method on the requested resource";
-      break;
-    case 422:
-      reason = StatusReason.Invalid;
-      message = "the server rejected our request due to an error in our request";
-      break;
-    case 503:
-      reason = StatusReason.ServiceUnavailable;
-      message = "the server is currently unable to handle the request";
-      break;
-    case 504:
-      reason = StatusReason.Timeout;
-      message =
-        "the server was unable to return a response in the time allotted, but may still be processing the request";
-      break;
-    case 429:
-      reason = StatusReason.TooManyRequests;
-      message = "the server has received too many requests and has asked us to try again later";
-      break;
-    default:
-      if (code >= 500) {
-        reason = StatusReason.InternalError;
-        message = `an error on the server (${goQuote(serverMessage)}) has prevented the request from succeeding`;
-      }
+  const known = genericResponses.get(code);
+  if (known !== undefined) {
+    reason = code === 409 && request.method === "POST" ? StatusReason.AlreadyExists : known.reason;
+    message = typeof known.message === "string" ? known.message : known.message(serverMessage);
+  } else if (code >= 500) {
+    reason = StatusReason.InternalError;
+    message = `an error on the server (${goQuote(serverMessage)}) has prevented the request from succeeding`;
   }
   const verb = request.method.toLowerCase();
   const { groupResource, name } = request;
