@@ -3,6 +3,7 @@ import { createMemoryStore } from "@kubesim/store";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiServer } from "./create-api-server.js";
+import { encodeContinueToken } from "./list-continue-token.js";
 
 const clock = new VirtualClock(Date.parse("2026-01-01T00:00:00Z"));
 const store = createMemoryStore({ clock, seed: 1 });
@@ -695,6 +696,18 @@ describe("fuzzing", () => {
     "force=perhaps",
     "dryRun=All",
     "orphanDependents=false",
+    "limit=1",
+    "limit=0",
+    "limit=-2",
+    "limit=many",
+    "limit=99999999999999999999",
+    `continue=${encodeContinueToken({ resourceVersion: 1, startKey: "a\u0000" })}`,
+    `continue=${encodeContinueToken({ resourceVersion: -1, startKey: "default/x\u0000" })}`,
+    `continue=${encodeContinueToken({ resourceVersion: 1, startKey: "../../x" })}`,
+    `continue=${Buffer.from('{"v":"meta.k8s.io/v1","rv":"1","start":{}}').toString("base64url")}`,
+    `continue=${Buffer.from('{"__proto__":{"v":"meta.k8s.io/v1"}}').toString("base64url")}`,
+    "continue=%E2%82%AC%00",
+    "continue=YQ",
   );
   const query = fc
     .array(queryPart, { maxLength: 4 })

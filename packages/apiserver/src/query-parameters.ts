@@ -35,3 +35,30 @@ export function integerParameter(query: URLSearchParams, name: string): number |
   }
   return number;
 }
+
+/**
+ * The `dryRun` query parameter of a write (kube-apiserver's Create/Update/Patch/DeleteOptions):
+ * `true` for `dryRun=All`, `false` when absent or empty.
+ *
+ * @throws StatusError 400 `dryRun: Unsupported value: "x": supported values: "All"` for any other value.
+ */
+export function dryRunParameter(query: URLSearchParams): boolean {
+  return dryRunValues(query.getAll("dryRun"));
+}
+
+/**
+ * Dry-run values (the query's, or a DeleteOptions body's `dryRun` list): `true` when there
+ * is at least one and all are `All`.
+ *
+ * @throws StatusError 400 as {@link dryRunParameter} for any other value.
+ */
+export function dryRunValues(values: readonly unknown[]): boolean {
+  const set = values.filter((value) => value !== "");
+  const unsupported = set.find((value) => value !== "All");
+  if (unsupported !== undefined) {
+    throw createBadRequestError(
+      `dryRun: Unsupported value: ${JSON.stringify(String(unsupported))}: supported values: "All"`,
+    );
+  }
+  return set.length > 0;
+}

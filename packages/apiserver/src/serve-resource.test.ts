@@ -406,13 +406,4 @@ describe("delete propagation", () => {
     });
     expect(reply.code).toBe(400);
   });
-
-  it("refuses a server-side dry run rather than committing it", async () => {
-    const reply = await send(server.base, "POST", `${dsPath}?dryRun=All`, { body: daemonSetManifest("dry") });
-    expect([reply.code, reply.body.message]).toEqual([
-      400,
-      "dryRun=All is not supported by kubesim: the request was not applied",
-    ]);
-    expect((await send(server.base, "GET", `${dsPath}/dry`)).code).toBe(404);
-  });
 });

@@ -7,6 +7,7 @@ import {
   type Eviction,
   type KubeObject,
   type ListOptions,
+  type ListResult,
   type Namespace,
   type PatchOptions,
   type PatchType,
@@ -21,11 +22,13 @@ import {
   parseFieldValidation,
   type WriteOptionsKind,
 } from "./check-unknown-fields.js";
+import { deleteCollection } from "./delete-collection.js";
 import { managerOrUserAgent } from "./field-manager.js";
+import { pageOfList, parseListPaging } from "./list-page.js";
 import type { ResourceRendering } from "./media-type.js";
 import type { ResourcePath } from "./parse-resource-path.js";
 import { decodePatchBody, patchTypeOf } from "./patch-request.js";
-import { booleanParameter } from "./query-parameters.js";
+import { booleanParameter, dryRunParameter, dryRunValues } from "./query-parameters.js";
 import { parseJsonObject } from "./read-body.js";
 import { parseIncludeObject, tableBody } from "./table-response.js";
 
@@ -136,18 +139,14 @@ function parseGracePeriod(value: unknown): number | undefined {
 }
 
 /**
- * Refuses `dryRun`: kubesim cannot run a write without committing it (the eviction body's
- * own `deleteOptions.dryRun` is honoured by the store).
+ * Refuses `dryRun` where the client has no dry run (pods/binding: `ApiClient.bind` takes
+ * no options). Create, update, patch and delete pass it on; evictions carry it in their
+ * `deleteOptions`.
  */
 function refuseDryRun(query: URLSearchParams): void {
-  const values = query.getAll("dryRun").filter((value) => value !== "");
-  if (values.length === 0) return;
-  if (values.some((value) => value !== "All")) {
-    throw createBadRequestError(
-      `dryRun: Unsupported value: ${JSON.stringify(values.find((value) => value !== "All"))}: supported values: "All"`,
-    );
+  if (dryRunParameter(query)) {
+    throw createBadRequestError("dryRun=All is not supported by kubesim: the request was not applied");
   }
-  throw createBadRequestError("dryRun=All is not supported by kubesim: the request was not applied");
 }
 
 /** DeleteOptions from the body (kubectl sends `{"propagationPolicy":"Background"}`) and the query. */
@@ -161,8 +160,12 @@ function deleteOptions(
     propagationPolicy?: PropagationPolicy;
     gracePeriodSeconds?: number;
     preconditions?: { uid?: string; resourceVersion?: string };
+    dryRun?: boolean;
   } = {};
   if (path.namespace !== undefined) options.namespace = path.namespace;
+  const bodyDryRun = ownValue(body, "dryRun");
+  if (dryRunParameter(query) || (Array.isArray(bodyDryRun) && dryRunValues(bodyDryRun)))
+    options.dryRun = true;
   const policy = parsePropagationPolicy(
     query.get("propagationPolicy") ?? ownValue(body, "propagationPolicy"),
   );
@@ -249,9 +252,10 @@ function writeParameters(
   optionsKind: WriteOptionsKind,
 ): { options: WriteOptions; directive: FieldValidationDirective } {
   const directive = parseFieldValidation(request.query.get("fieldValidation"), optionsKind);
-  refuseDryRun(request.query);
+  const dryRun = dryRunParameter(request.query);
   const manager = managerOrUserAgent(request.query.get("fieldManager"), request.userAgent);
-  return { options: manager === undefined ? {} : { fieldManager: manager }, directive };
+  const options = manager === undefined ? {} : { fieldManager: manager };
+  return { options: dryRun ? { ...options, dryRun } : options, directive };
 }
 
 async function serveCollection(
@@ -261,17 +265,34 @@ async function serveCollection(
   const { method, path, query } = request;
   const { info } = path;
   if (method === "GET") {
+    const paging = parseListPaging(query);
+    const selection = listOptions(path, query);
     // The answer is only serialized, never changed: shared frozen objects spare a deep copy each.
-    const result = await context.client.list(info.kind, { ...listOptions(path, query), sharedObjects: true });
-    const table = tableReply(request, context, result.items as KubeObject[], result.resourceVersion);
-    if (table !== undefined) return table;
+    const result = await context.client.list(info.kind, { ...selection, sharedObjects: true });
+    const unfiltered = selection.labelSelector === undefined && selection.fieldSelector === undefined;
+    const page = pageOfList(path, result as ListResult<KubeObject>, paging, unfiltered);
+    const table = tableReply(request, context, page.items, page.metadata.resourceVersion);
+    if (table !== undefined)
+      return { ...table, body: { ...(table.body as object), metadata: page.metadata } };
     const body = {
       kind: `${info.kind}List`,
       apiVersion: info.apiVersion,
-      metadata: { resourceVersion: result.resourceVersion },
-      items: result.items,
+      metadata: page.metadata,
+      items: page.items,
     };
     return { code: 200, body };
+  }
+  if (method === "DELETE") {
+    // deletecollection: only under a namespace for namespaced kinds, never for namespaces (as upstream).
+    if ((info.namespaced && path.namespace === undefined) || info.kind === "Namespace") return undefined;
+    const paging = parseListPaging(query);
+    // Upstream reads a deletecollection's DeleteOptions from the body, and `dryRun` from the query too.
+    const dryRunQuery = new URLSearchParams(
+      query.getAll("dryRun").map((value): [string, string] => ["dryRun", value]),
+    );
+    const { options } = deleteOptions(path, dryRunQuery, jsonBody(request));
+    const collection = { path, list: listOptions(path, query), paging, deleteOptions: options };
+    return { code: 200, body: await deleteCollection(context.client, collection) };
   }
   if (method === "POST") {
     if (info.namespaced && path.namespace === undefined) return undefined;
@@ -306,9 +327,16 @@ async function servePatch(
   const { info } = path;
   const type: PatchType = patchTypeOf(request.contentType);
   const directive = parseFieldValidation(query.get("fieldValidation"), "PatchOptions");
-  refuseDryRun(query);
+  const dryRun = dryRunParameter(query);
   const patch = decodePatchBody(type, request.body ?? Buffer.alloc(0));
-  const options: { namespace?: string; type: PatchType; fieldManager?: string; force?: boolean } = { type };
+  const options: {
+    namespace?: string;
+    type: PatchType;
+    fieldManager?: string;
+    force?: boolean;
+    dryRun?: boolean;
+  } = { type };
+  if (dryRun) options.dryRun = true;
   if (path.namespace !== undefined) options.namespace = path.namespace;
   // Apply needs an explicit manager (422 from the client otherwise); other patches fall back on the User-Agent.
   const fieldManager =
@@ -350,7 +378,6 @@ async function serveObject(
   }
   if (method === "PATCH") return servePatch(request, context, name);
   if (method === "DELETE") {
-    refuseDryRun(query);
     const { options, orphanDependents } = deleteOptions(path, query, jsonBody(request));
     const deleted = (await context.client.delete(info.kind, name, options)) as KubeObject;
     return deleteReply(path, deleted, orphanDependents);

@@ -244,7 +244,7 @@ class HttpApiClientImpl implements HttpApiClient {
     const request: TransportRequest = {
       method: "POST",
       path: target.path.collection(target.namespace),
-      query: this.#writeQuery(options?.fieldManager),
+      query: this.#writeQuery(options),
       body: JSON.stringify(target.body),
       describe: { method: "POST", groupResource: target.path.groupResource },
     };
@@ -275,7 +275,7 @@ class HttpApiClientImpl implements HttpApiClient {
     }
     const path = resourcePathOf(kind);
     const namespace = path.namespaceFor(options.namespace);
-    const query = this.#writeQuery(options.fieldManager);
+    const query = this.#writeQuery(options);
     if (typeof options.force === "boolean") query.set("force", String(options.force));
     const request: TransportRequest = {
       method: "PATCH",
@@ -387,7 +387,7 @@ class HttpApiClientImpl implements HttpApiClient {
     const request: TransportRequest = {
       method: "PUT",
       path: target.path.item(target.namespace, target.name, subresource),
-      query: this.#writeQuery(options?.fieldManager),
+      query: this.#writeQuery(options),
       body: JSON.stringify(target.body),
       describe: { method: "PUT", groupResource: target.path.groupResource, name: target.name ?? "" },
     };
@@ -429,6 +429,7 @@ class HttpApiClientImpl implements HttpApiClient {
       body.preconditions = preconditions;
     }
     if (options?.propagationPolicy !== undefined) body.propagationPolicy = options.propagationPolicy;
+    if (options?.dryRun === true) body.dryRun = ["All"];
     return this.#transport.send({
       method: "DELETE",
       path: url,
@@ -488,10 +489,14 @@ class HttpApiClientImpl implements HttpApiClient {
     return typed ? withTypeMeta(path, body) : body;
   }
 
-  #writeQuery(fieldManager: string | undefined): URLSearchParams {
+  /** The query of a create, update or patch: its `fieldManager` (or the client's) and `dryRun=All`. */
+  #writeQuery(
+    options: { readonly fieldManager?: string; readonly dryRun?: boolean } | undefined,
+  ): URLSearchParams {
     const query = new URLSearchParams();
-    const manager = nonEmpty(fieldManager) ?? this.#fieldManager;
+    const manager = nonEmpty(options?.fieldManager) ?? this.#fieldManager;
     if (manager !== undefined) query.set("fieldManager", manager);
+    if (options?.dryRun === true) query.set("dryRun", "All");
     return query;
   }
 }

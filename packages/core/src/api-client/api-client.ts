@@ -61,6 +61,11 @@ export interface WriteOptions {
    * `fieldManager` query parameter). Writes without one are not recorded there.
    */
   readonly fieldManager?: string;
+  /**
+   * Server-side dry run (kube-apiserver's `dryRun=All`): run every check and return the
+   * result without storing it.
+   */
+  readonly dryRun?: boolean;
 }
 
 /** The patch formats kubesim accepts, as kubectl names them. */
@@ -75,6 +80,11 @@ export interface PatchOptions {
   readonly fieldManager?: string;
   /** Server-side apply only: take ownership of conflicting fields. */
   readonly force?: boolean;
+  /**
+   * Server-side dry run (kube-apiserver's `dryRun=All`): run every check and return the
+   * result without storing it.
+   */
+  readonly dryRun?: boolean;
 }
 
 /** How dependents are deleted along with their owner. */
@@ -88,6 +98,11 @@ export interface DeleteOptions {
   readonly preconditions?: Preconditions;
   /** 0 deletes at once; omitted uses the object's own grace period. */
   readonly gracePeriodSeconds?: number;
+  /**
+   * Server-side dry run (kube-apiserver's `dryRun: ["All"]`): run every check and return the
+   * result without storing it (the object as it would be, e.g. with `deletionTimestamp` set).
+   */
+  readonly dryRun?: boolean;
 }
 
 /** Options of {@link ApiClient.watch}. */

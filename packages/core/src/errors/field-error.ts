@@ -125,7 +125,8 @@ export function fieldPath(...segments: ReadonlyArray<string | number | readonly 
 
 /** Renders the bad value the way upstream's `ErrorBody` does. */
 function renderBadValue(value: BadValue): string {
-  if (value === null || value === undefined) return "null";
+  // Go turns a nil value (or nil pointer) into the string "null" and prints it with %q.
+  if (value === null || value === undefined) return '"null"';
   if (value instanceof GoValue) return value.rendered;
   switch (typeof value) {
     case "string":

@@ -235,9 +235,9 @@ describe("createInvalidError", () => {
       body: 'Invalid value: "a\\"b\\n": bad',
     },
     {
-      name: "a nil value renders as null",
+      name: "a nil value renders as the quoted string null, as v1.32's ErrorBody does",
       error: fieldErrors.invalid("spec.selector", null, "bad"),
-      body: "Invalid value: null: bad",
+      body: 'Invalid value: "null": bad',
     },
     {
       name: "a nil label map renders as a typed nil map",

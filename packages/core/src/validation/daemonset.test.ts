@@ -417,7 +417,7 @@ describe("DaemonSet updates", () => {
       changes: [["spec.selector", undefined]],
       want: [
         `spec.template.metadata.labels: Invalid value: map[string]string{"app":"nginx"}: ${mismatch}`,
-        "spec.selector: Invalid value: null: field is immutable",
+        'spec.selector: Invalid value: "null": field is immutable',
       ],
     },
     {

@@ -1,3 +1,4 @@
+export { validateControllerRevision } from "./controller-revision.js";
 export { validateDaemonSet, validateDaemonSetUpdate } from "./daemonset.js";
 export { validateDaemonSetStatusUpdate } from "./daemonset-status.js";
 export { type JsonTypeName, jsonTypeError } from "./field-reader.js";

@@ -89,9 +89,9 @@ describe("validateObject dispatches on kind", () => {
       ],
     },
     {
-      name: "A ControllerRevision gets the namespaced metadata rules",
+      name: "A ControllerRevision gets its kind's rules, namespaced metadata included",
       object: { apiVersion: "apps/v1", kind: "ControllerRevision", metadata: { name: "nginx-1" } },
-      want: ["metadata.namespace: Required value"],
+      want: ["metadata.namespace: Required value", "data: Required value: data is mandatory"],
     },
     {
       name: "An unknown kind without a namespace is treated as cluster-scoped",

@@ -1,6 +1,7 @@
 import { createInvalidError, type FieldError, fieldErrors } from "../errors/index.js";
 import { findResourceByKind } from "../resources/index.js";
 import type { KubeObject } from "../types/index.js";
+import { validateControllerRevision } from "./controller-revision.js";
 import { validateDaemonSet, validateDaemonSetUpdate } from "./daemonset.js";
 import { validateLease } from "./lease.js";
 import { type NameValidator, nameIsDns1035Label, nameIsDnsSubdomain } from "./name-predicates.js";
@@ -46,13 +47,15 @@ function validateGenericObject(object: Record<string, unknown>, kind: string, ol
 
 /**
  * Validates an object as the Kubernetes v1.32 API server does after defaulting, and returns
- * every field error at once (empty when valid). Pods, DaemonSets, Nodes, Namespaces and
- * Leases get their kind's rules; other kinds get the metadata rules, namespaced or
- * cluster-scoped as the resource table says. With `oldObject`, the update rules run too, in
- * upstream's order: for DaemonSets, Nodes and Namespaces the create rules and then the
- * update rules; for Leases the metadata update rules and the spec rules (upstream's
- * `ValidateLeaseUpdate`); for Pods the update rules, which include the create ones, except
- * that a Pod keeping the very spec object of `oldObject`, as the status subresource does,
+ * every field error at once (empty when valid). Pods, DaemonSets, Nodes, Namespaces, Leases
+ * and ControllerRevisions get their kind's rules; other kinds get the metadata rules,
+ * namespaced or cluster-scoped as the resource table says. With `oldObject`, the update
+ * rules run too, in upstream's order: for DaemonSets, Nodes and Namespaces the create rules
+ * and then the update rules; for Leases the metadata update rules and the spec rules
+ * (upstream's `ValidateLeaseUpdate`); for ControllerRevisions the metadata update rules,
+ * the create rules and then `data` immutable (upstream's `ValidateControllerRevisionUpdate`);
+ * for Pods the update rules, which include the create ones, except that a Pod keeping the
+ * very spec object of `oldObject`, as the status subresource does,
  * has only its metadata checked again. Never throws on malformed input.
  *
  * Callers must do what the API server does before validating: default the object, generate
@@ -81,6 +84,8 @@ export function validateObject(object: KubeObject, options: ValidateObjectOption
       return hasOld ? [...validateNode(value), ...validateNodeUpdate(value, old)] : validateNode(value);
     case "Lease":
       return hasOld ? validateLease(value, old) : validateLease(value);
+    case "ControllerRevision":
+      return hasOld ? validateControllerRevision(value, old) : validateControllerRevision(value);
     case "Namespace": {
       const errors = validateNamespace(value);
       if (hasOld && isRecord(old)) validateObjectMetaUpdateInto(errors, metadataOf(value), metadataOf(old));

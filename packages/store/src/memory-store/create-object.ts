@@ -43,7 +43,9 @@ function clearSystemFields(metadata: JsonObject): void {
   delete metadata.selfLink;
 }
 
-function checkResourceVersion(metadata: JsonObject, mode: CreateMode): void {
+function checkResourceVersion(metadata: JsonObject, mode: CreateMode, dryRun: boolean): void {
+  // Upstream's check is etcd's, which a dry run never reaches: the object keeps what it was sent with.
+  if (dryRun && !mode.ignoreResourceVersion) return;
   const sent = stringField(metadata, "resourceVersion");
   delete metadata.resourceVersion;
   if (mode.ignoreResourceVersion || sent === "") return;
@@ -82,7 +84,9 @@ function alreadyExists(
  * fields wiped and the namespace settled, the managedFields recorded (see `recordWrite`),
  * NamespaceLifecycle admission, then uid,
  * creationTimestamp and a generated name, validation, the resourceVersion check, and the
- * commit (`ADDED`). A generated name that collides is drawn again, up to 8 times.
+ * commit (`ADDED`). A generated name that collides is drawn again, up to 8 times. In a
+ * dry run (see `StoreState.runDry`) everything but the commit runs and a resourceVersion
+ * the object was sent with is neither refused nor removed (upstream checks it in etcd).
  *
  * @returns the stored object (the store's own; copy it before handing it out).
  * @throws StatusError NotFound / Forbidden (namespace), Invalid, AlreadyExists, or 500
@@ -109,7 +113,7 @@ export function createDecoded(state: StoreState, decoded: DecodedObject, mode: C
     const name = stringField(metadata, "name");
     if (info.kind === "Namespace" && name !== "") setNamespaceNameLabel(metadata, name);
     assertValidObject(object);
-    checkResourceVersion(metadata, mode);
+    checkResourceVersion(metadata, mode, state.dryRun);
     const key = objectKey(info, namespace, name);
     const existing = state.get(info, key);
     if (existing === undefined) return state.commitPut(info, key, object, undefined);

@@ -14,7 +14,7 @@ export interface CheckedDeleteOptions {
   gracePeriodSeconds: number | undefined;
   readonly uid: string | undefined;
   resourceVersion: string | undefined;
-  /** `dryRun: ["All"]` (evictions only). */
+  /** `dryRun: ["All"]` (an eviction's body) or `dryRun: true` (`ApiClient.delete`). */
   readonly dryRun: boolean;
 }
 
@@ -66,7 +66,7 @@ export function checkDeleteOptions(options: unknown): CheckedDeleteOptions {
   const preconditions = record === undefined ? undefined : ownField(record, "preconditions");
   const preconditionRecord = isJsonObject(preconditions) ? preconditions : undefined;
   const dryRunValue = record === undefined ? undefined : ownField(record, "dryRun");
-  const dryRun = Array.isArray(dryRunValue) ? dryRunValue : [];
+  const dryRun = Array.isArray(dryRunValue) ? dryRunValue : dryRunValue === true ? ["All"] : [];
   for (const [index, value] of dryRun.entries()) {
     if (value !== "All") errors.push(fieldErrors.notSupported(`dryRun[${index}]`, value, ["All"]));
   }

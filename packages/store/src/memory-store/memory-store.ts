@@ -100,35 +100,54 @@ export class MemoryStore implements ApiClient {
   /**
    * Creates an object; see `ApiClient.create`. With `fieldManager` the fields it sets are
    * recorded in `metadata.managedFields` (an Update entry); without, nothing is recorded.
+   * With `dryRun` every check runs (AlreadyExists included) and the object comes back as it
+   * would be stored (uid, creationTimestamp, generated name) but without a resourceVersion,
+   * as upstream answers; nothing is stored and later uids and names are unaffected.
    */
   async create<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T> {
     const fieldManager = writeManager("CreateOptions", options);
-    return copyOut(
+    const create = () =>
       createDecoded(this.#state, decodeObject(object, "create"), {
         ignoreResourceVersion: false,
         fieldManager,
-      }),
-    );
+      });
+    return copyOut(options?.dryRun === true ? this.#state.runDry(create) : create());
   }
 
   /** Replaces an object's spec and metadata; see `ApiClient.update` (and `create` on `fieldManager`). */
   async update<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T> {
-    return copyOut(updateObject(this.#state, object, writeManager("UpdateOptions", options)));
+    const fieldManager = writeManager("UpdateOptions", options);
+    const state = this.#state;
+    return copyOut(
+      options?.dryRun === true
+        ? state.runDry(() => updateObject(state, object, fieldManager))
+        : updateObject(state, object, fieldManager),
+    );
   }
 
   /** Replaces only the status; see `ApiClient.updateStatus` (a manager's entry gets subresource `status`). */
   async updateStatus<T extends KubeObject>(object: T, options?: WriteOptions): Promise<T> {
-    return copyOut(updateObjectStatus(this.#state, object, writeManager("UpdateOptions", options)));
+    const fieldManager = writeManager("UpdateOptions", options);
+    const state = this.#state;
+    return copyOut(
+      options?.dryRun === true
+        ? state.runDry(() => updateObjectStatus(state, object, fieldManager))
+        : updateObjectStatus(state, object, fieldManager),
+    );
   }
 
-  /** Patches an object (merge, JSON, strategic, server-side apply with field ownership). */
+  /**
+   * Patches an object (merge, JSON, strategic, server-side apply with field ownership). A
+   * dry run answers the object as stored the patch would leave it (managedFields included),
+   * with the current resourceVersion.
+   */
   async patch<K extends string>(
     kind: K,
     name: string,
     patch: unknown,
     options: PatchOptions,
   ): Promise<ObjectOfKind<K>> {
-    return copyOut(patchObject(this.#state, kind, name, patch, options).object);
+    return copyOut(this.#patch(kind, name, patch, options).object);
   }
 
   /**
@@ -141,14 +160,30 @@ export class MemoryStore implements ApiClient {
     patch: unknown,
     options: PatchOptions,
   ): Promise<PatchOutcome> {
-    const outcome = patchObject(this.#state, kind, name, patch, options);
+    const outcome = this.#patch(kind, name, patch, options);
     return { object: copyOut(outcome.object), created: outcome.created };
   }
 
-  /** Deletes an object; see `ApiClient.delete`. */
+  #patch(kind: string, name: string, patch: unknown, options: PatchOptions): PatchOutcome {
+    const state = this.#state;
+    return options?.dryRun === true
+      ? state.runDry(() => patchObject(state, kind, name, patch, options))
+      : patchObject(state, kind, name, patch, options);
+  }
+
+  /**
+   * Deletes an object; see `ApiClient.delete`. A dry run answers the object as the delete
+   * would leave it (a pending deletion with `deletionTimestamp` set) and removes nothing.
+   */
   async delete<K extends string>(kind: K, name: string, options?: DeleteOptions): Promise<ObjectOfKind<K>> {
     const info = resolveKind(kind);
-    return copyOut(deleteObject(this.#state, info, name, options?.namespace, checkDeleteOptions(options)));
+    const checked = checkDeleteOptions(options);
+    const state = this.#state;
+    return copyOut(
+      checked.dryRun
+        ? state.runDry(() => deleteObject(state, info, name, options?.namespace, checked))
+        : deleteObject(state, info, name, options?.namespace, checked),
+    );
   }
 
   /** Opens a watch; see `ApiClient.watch` (history per kind, 410 once it is gone). */

@@ -1,4 +1,4 @@
-import type { Clock, Random, TimerHandle } from "@kubesim/core";
+import { type Clock, createRandom, type Random, type TimerHandle } from "@kubesim/core";
 import { freezeInPlace } from "./clone-object.js";
 import type { JsonObject } from "./json-object.js";
 import type { KindInfo } from "./kind-info.js";
@@ -9,6 +9,18 @@ import { parseWatchResourceVersion } from "./resource-version.js";
 import { createTooLargeResourceVersionError } from "./store-errors.js";
 import { type CommittedChange, WatchHistory } from "./watch-history.js";
 import { WatchIndex } from "./watch-index.js";
+
+/**
+ * What a dry-run commit answers, as upstream's dry-run storage does: the object as the
+ * write left it, with the stored resourceVersion for a change (no new revision) and, for a
+ * create, whatever resourceVersion the create left (none, or the one it was sent with).
+ */
+function dryPut(object: JsonObject, previous: JsonObject | undefined): JsonObject {
+  if (previous !== undefined) {
+    (object.metadata as JsonObject).resourceVersion = (previous.metadata as JsonObject).resourceVersion;
+  }
+  return freezeInPlace(object);
+}
 
 interface KindState {
   readonly table: KindTable;
@@ -42,8 +54,12 @@ export interface WatchStart {
  */
 export class StoreState {
   readonly clock: Clock;
-  readonly random: Random;
+  readonly #random: Random;
   readonly #settings: StoreStateSettings;
+  /** Set while {@link StoreState.runDry} runs a write: commits then store nothing. */
+  #dryRun = false;
+  /** The random source of the running dry run (drawn lazily), so the real one never advances. */
+  #dryRandom: Random | undefined;
   readonly #kinds = new Map<string, KindState>();
   #revision = 0;
   /** History before this revision is gone (a restored store starts here). */
@@ -52,7 +68,40 @@ export class StoreState {
   constructor(settings: StoreStateSettings) {
     this.#settings = settings;
     this.clock = settings.clock;
-    this.random = settings.random;
+    this.#random = settings.random;
+  }
+
+  /**
+   * Where uids and generated names are drawn from. During a dry run it is a separate
+   * source seeded from the revision, so a dry run leaves the store's own sequence (and
+   * with it every later uid and generated name) exactly as it was.
+   */
+  get random(): Random {
+    if (!this.#dryRun) return this.#random;
+    this.#dryRandom ??= createRandom(`dry-run@${this.#revision}`);
+    return this.#dryRandom;
+  }
+
+  /** Whether a dry run is under way (see {@link StoreState.runDry}). */
+  get dryRun(): boolean {
+    return this.#dryRun;
+  }
+
+  /**
+   * Runs a write as a server-side dry run: every check runs as for the real write, but
+   * {@link StoreState.commitPut} and {@link StoreState.commitDelete} store nothing, bump no
+   * revision and send no watch event, and uids and generated names come from a separate
+   * random source. Writes are synchronous, so the flag cannot leak into another call.
+   */
+  runDry<T>(write: () => T): T {
+    if (this.#dryRun) return write();
+    this.#dryRun = true;
+    try {
+      return write();
+    } finally {
+      this.#dryRun = false;
+      this.#dryRandom = undefined;
+    }
   }
 
   /** The revision of the last committed change (0 before any). */
@@ -79,9 +128,11 @@ export class StoreState {
    * Commits a new or changed object: bumps the revision, stamps `object` with it, stores
    * it and queues the change to the kind's watches. `object` must be a fresh object the
    * store owns from now on (it may share parts of `previous`); it is deeply frozen here, so
-   * it is never modified afterwards and can be handed to sharing callers as it is.
+   * it is never modified afterwards and can be handed to sharing callers as it is. In a dry
+   * run it stores nothing and returns `object` (see `dryPut`).
    */
   commitPut(info: KindInfo, key: string, object: JsonObject, previous: JsonObject | undefined): JsonObject {
+    if (this.#dryRun) return dryPut(object, previous);
     const revision = ++this.#revision;
     (object.metadata as JsonObject).resourceVersion = String(revision);
     freezeInPlace(object);
@@ -98,9 +149,10 @@ export class StoreState {
 
   /**
    * Commits the removal of an object. Returns its last state stamped with the deletion's
-   * revision (what watches receive).
+   * revision (what watches receive). In a dry run it removes nothing and returns `previous`.
    */
   commitDelete(info: KindInfo, key: string, previous: JsonObject): JsonObject {
+    if (this.#dryRun) return previous;
     const revision = ++this.#revision;
     const state = this.#kind(info);
     state.table.remove(key);

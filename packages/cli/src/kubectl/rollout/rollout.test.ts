@@ -146,31 +146,40 @@ describe("rollout of the nginx DaemonSet", () => {
 
 describe("rollout undo to the revision already running", () => {
   /** Drops the `creationTimestamp: null` from the revision's data, as kubesim wrote it before. */
-  async function stripCreationTimestamp(cluster: Cluster): Promise<void> {
-    const { items } = await cluster.client.list("ControllerRevision", { namespace: "default" });
-    for (const revision of items) {
-      const data = structuredClone(revision.data) as {
+  /**
+   * Restores the cluster from a snapshot whose revisions lack the null, as kubesim saved
+   * them before (an update cannot do it: a revision's data is immutable, as upstream).
+   */
+  async function stripCreationTimestamp(cluster: Cluster): Promise<Cluster> {
+    const snapshot = cluster.snapshot();
+    const objects = snapshot.objects.map((object) => {
+      if (object.kind !== "ControllerRevision") return object;
+      const data = structuredClone((object as { data?: unknown }).data) as {
         spec: { template: { metadata: Record<string, unknown> } };
       };
       delete data.spec.template.metadata.creationTimestamp;
-      await cluster.client.update({ ...revision, data });
-    }
+      return { ...object, data };
+    });
+    const restored = await cluster.restore({ ...snapshot, objects });
+    cluster.close();
+    return restored;
   }
 
   it.each([
     {
       name: "undo --to-revision=1 right after create skips: revision 1 is the running template",
-      prepare: async (_cluster: Cluster) => {},
+      prepare: async (cluster: Cluster): Promise<Cluster> => cluster,
       toRevision: 1,
       stdout: "daemonset.apps/nginx skipped rollback (current template already matches revision 1)\n",
     },
     {
       name: "undo to the revision a set image went back to skips (the controller renumbered it to 3)",
-      prepare: async (cluster: Cluster) => {
+      prepare: async (cluster: Cluster): Promise<Cluster> => {
         await run(cluster, (context) => runSetImage(context, { args: ["ds/nginx", "nginx=nginx:1.26"] }));
         await cluster.settle();
         await run(cluster, (context) => runSetImage(context, { args: ["ds/nginx", "nginx=nginx:1.25"] }));
         await cluster.settle();
+        return cluster;
       },
       toRevision: 3,
       stdout: "daemonset.apps/nginx skipped rollback (current template already matches revision 3)\n",
@@ -182,8 +191,7 @@ describe("rollout undo to the revision already running", () => {
       stdout: "daemonset.apps/nginx rolled back\n",
     },
   ])("$name", async ({ prepare, toRevision, stdout }) => {
-    const cluster = await clusterWithNginx();
-    await prepare(cluster);
+    const cluster = await prepare(await clusterWithNginx());
     expect(
       await run(cluster, (context) => runRolloutUndo(context, { args: ["ds/nginx"], toRevision })),
     ).toEqual({
