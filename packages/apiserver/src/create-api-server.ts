@@ -5,6 +5,7 @@ import { type ApiClient, type Clock, RealClock } from "@kubesim/core";
 import { aggregatedDiscoveryBody } from "./aggregated-discovery.js";
 import { apiGroupListBody, apiResourceListBody, apiVersionsBody, serverVersion } from "./discovery.js";
 import { goJsonText } from "./go-json.js";
+import { ListSnapshots } from "./list-snapshots.js";
 import { discoveryRendering, resourceRendering } from "./media-type.js";
 import { openApiV3Document, openApiV3Index } from "./openapi/index.js";
 import { groupVersionOf, parseResourcePath } from "./parse-resource-path.js";
@@ -148,6 +149,7 @@ function openApiReply(segments: readonly string[]): JsonReply | undefined {
  */
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const { client, token } = options;
+  const listSnapshots = new ListSnapshots();
   const clock = options.clock ?? new RealClock();
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
 
@@ -231,7 +233,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         contentType: request.headers["content-type"],
         userAgent: request.headers["user-agent"],
       },
-      { client, clock },
+      { client, clock, listSnapshots },
     );
     if (reply === undefined) sendStatus(response, methodNotAllowedStatus());
     else sendJson(response, reply);

@@ -87,7 +87,33 @@ describe("list pages (limit and continue)", () => {
     ]);
   });
 
-  it("serves a continuation from the current state and reports the first page's resourceVersion", async () => {
+  it("serves a continuation from the first page's snapshot: later creates and deletes are not seen, as upstream", async () => {
+    const first = await send(server.base, "GET", "/api/v1/namespaces/default/pods?limit=1");
+    const next = (first.body.metadata as { continue: string }).continue;
+    await server.store.create({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "bb", namespace: "default" },
+      spec: { containers: [{ name: "app", image: "nginx" }] },
+    } as Pod);
+    await server.store.delete("Pod", "c", { namespace: "default", gracePeriodSeconds: 0 });
+    const reply = await send(server.base, "GET", `/api/v1/namespaces/default/pods?limit=5&continue=${next}`);
+    const current = await send(server.base, "GET", "/api/v1/namespaces/default/pods");
+    await server.store.delete("Pod", "bb", { namespace: "default", gracePeriodSeconds: 0 });
+    await server.store.create({
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "c", namespace: "default", labels: { tier: "web" } },
+      spec: { containers: [{ name: "app", image: "nginx" }] },
+    } as Pod);
+    expect([names(reply.body), reply.body.metadata, names(current.body)]).toEqual([
+      ["default/b", "default/c"],
+      { resourceVersion: firstVersion },
+      ["default/a", "default/b", "default/bb"],
+    ]);
+  });
+
+  it("serves a continuation whose snapshot is not kept from the current state, with the token's resourceVersion", async () => {
     await server.store.create({
       apiVersion: "v1",
       kind: "Pod",
@@ -97,12 +123,12 @@ describe("list pages (limit and continue)", () => {
     const reply = await send(
       server.base,
       "GET",
-      `/api/v1/namespaces/default/pods?limit=1&continue=${token("b\u0000")}`,
+      `/api/v1/namespaces/default/pods?limit=1&continue=${token("b\u0000", 3)}`,
     );
     await server.store.delete("Pod", "bb", { namespace: "default", gracePeriodSeconds: 0 });
     expect([names(reply.body), reply.body.metadata]).toEqual([
       ["default/bb"],
-      { resourceVersion: firstVersion, continue: token("bb\u0000"), remainingItemCount: 1 },
+      { resourceVersion: "3", continue: token("bb\u0000", 3), remainingItemCount: 1 },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { createBadRequestError, type KubeObject, type ListResult } from "@kubesim/core";
 import { type ContinueToken, decodeContinueToken, encodeContinueToken } from "./list-continue-token.js";
+import type { KeyedObject, ListSnapshots } from "./list-snapshots.js";
 import type { ResourcePath } from "./parse-resource-path.js";
 import { integerParameter } from "./query-parameters.js";
 
@@ -63,35 +64,37 @@ export function listKeyOf(path: ResourcePath, object: KubeObject): string {
  * store lists; sorted here if a client's order differs): the items from the token's start
  * key on, at most `limit` of them, and `metadata.continue` when more remain.
  * `remainingItemCount` is only given when `unfiltered` (no label or field selector), as
- * upstream, which cannot count matches it has not read. A continuation is read from the
- * current state, not from the first page's snapshot (the `ApiClient` cannot list at an old
- * revision); it reports, and passes on, the first page's resourceVersion, as upstream.
+ * upstream, which cannot count matches it has not read. With `snapshot` (the sorted list
+ * the first page was cut from, see {@link ListSnapshots}) a continuation reads that
+ * snapshot, as upstream reads etcd at the token's revision; without it, the current list.
+ * Either way it reports, and passes on, the first page's resourceVersion, as upstream. The
+ * answer's `keyed` is the sorted list used, for the caller to keep.
  */
 export function pageOfList<T extends KubeObject>(
   path: ResourcePath,
   result: ListResult<T>,
   paging: ListPaging,
   unfiltered: boolean,
-): ListPage<T> {
+  snapshot?: readonly KeyedObject[],
+): ListPage<T> & { readonly keyed?: readonly KeyedObject[] } {
   const { limit, token } = paging;
   const snapshotVersion =
     token !== undefined && token.resourceVersion > 0 ? token.resourceVersion : undefined;
   const resourceVersion = snapshotVersion === undefined ? result.resourceVersion : String(snapshotVersion);
   if (limit === undefined && token === undefined)
     return { items: result.items, metadata: { resourceVersion } };
-  let keyed = result.items.map((object) => ({ key: listKeyOf(path, object), object }));
-  if (!keyed.every((entry, index) => index === 0 || (keyed[index - 1] as { key: string }).key < entry.key)) {
-    keyed = keyed.sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
+  const keyed = snapshot ?? sortedByKey(path, result.items);
+  const from = token === undefined ? 0 : firstAtOrAfter(keyed, token.startKey);
+  const rest = keyed.length - from;
+  if (limit === undefined || rest <= limit) {
+    return {
+      items: keyed.slice(from).map((entry) => entry.object as T),
+      metadata: { resourceVersion },
+      keyed,
+    };
   }
-  if (token !== undefined) {
-    const start = token.startKey;
-    keyed = keyed.filter((entry) => entry.key >= start);
-  }
-  if (limit === undefined || keyed.length <= limit) {
-    return { items: keyed.map((entry) => entry.object), metadata: { resourceVersion } };
-  }
-  const page = keyed.slice(0, limit);
-  const lastKey = (page[page.length - 1] as { key: string }).key;
+  const page = keyed.slice(from, from + limit);
+  const lastKey = (page[page.length - 1] as KeyedObject).key;
   const firstPageVersion = snapshotVersion ?? Number(result.resourceVersion);
   const next = encodeContinueToken({
     // -1 (upstream's "latest") if a client's resourceVersion is not a positive integer.
@@ -99,7 +102,28 @@ export function pageOfList<T extends KubeObject>(
     startKey: `${lastKey}\u0000`,
   });
   const metadata: ListPageMetadata = unfiltered
-    ? { resourceVersion, continue: next, remainingItemCount: keyed.length - limit }
+    ? { resourceVersion, continue: next, remainingItemCount: rest - limit }
     : { resourceVersion, continue: next };
-  return { items: page.map((entry) => entry.object), metadata };
+  return { items: page.map((entry) => entry.object as T), metadata, keyed };
+}
+
+/** The objects with their list keys, in key order (the store's order already, as a rule). */
+function sortedByKey(path: ResourcePath, items: readonly KubeObject[]): KeyedObject[] {
+  const keyed = items.map((object) => ({ key: listKeyOf(path, object), object }));
+  if (!keyed.every((entry, index) => index === 0 || (keyed[index - 1] as KeyedObject).key < entry.key)) {
+    keyed.sort((left, right) => (left.key < right.key ? -1 : left.key > right.key ? 1 : 0));
+  }
+  return keyed;
+}
+
+/** The index of the first entry whose key is >= `start` (binary search). */
+function firstAtOrAfter(keyed: readonly KeyedObject[], start: string): number {
+  let low = 0;
+  let high = keyed.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((keyed[middle] as KeyedObject).key < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -25,6 +25,7 @@ import {
 import { deleteCollection } from "./delete-collection.js";
 import { managerOrUserAgent } from "./field-manager.js";
 import { pageOfList, parseListPaging } from "./list-page.js";
+import { type ListSnapshots, listSnapshotKey } from "./list-snapshots.js";
 import type { ResourceRendering } from "./media-type.js";
 import type { ResourcePath } from "./parse-resource-path.js";
 import { decodePatchBody, patchTypeOf } from "./patch-request.js";
@@ -58,6 +59,8 @@ export interface ResourceRequest {
 export interface ResourceContext {
   readonly client: ApiClient;
   readonly clock: Clock;
+  /** The lists behind recent first pages, for their `continue` tokens. */
+  readonly listSnapshots?: ListSnapshots;
 }
 
 const propagationPolicies: readonly string[] = ["Background", "Foreground", "Orphan"];
@@ -267,10 +270,28 @@ async function serveCollection(
   if (method === "GET") {
     const paging = parseListPaging(query);
     const selection = listOptions(path, query);
-    // The answer is only serialized, never changed: shared frozen objects spare a deep copy each.
-    const result = await context.client.list(info.kind, { ...selection, sharedObjects: true });
     const unfiltered = selection.labelSelector === undefined && selection.fieldSelector === undefined;
-    const page = pageOfList(path, result as ListResult<KubeObject>, paging, unfiltered);
+    const { listSnapshots } = context;
+    const now = context.clock.now();
+    const token = paging.token;
+    const snapshot =
+      token === undefined || listSnapshots === undefined
+        ? undefined
+        : listSnapshots.get(listSnapshotKey(info.kind, selection, String(token.resourceVersion)), now);
+    // A continuation of a kept list needs no new list. Otherwise the answer is only
+    // serialized, never changed: shared frozen objects spare a deep copy each.
+    const result =
+      snapshot !== undefined && token !== undefined
+        ? { items: [], resourceVersion: String(token.resourceVersion) }
+        : await context.client.list(info.kind, { ...selection, sharedObjects: true });
+    const page = pageOfList(path, result as ListResult<KubeObject>, paging, unfiltered, snapshot);
+    if (listSnapshots !== undefined && page.metadata.continue !== undefined && page.keyed !== undefined) {
+      listSnapshots.set(
+        listSnapshotKey(info.kind, selection, page.metadata.resourceVersion),
+        page.keyed,
+        now,
+      );
+    }
     const table = tableReply(request, context, page.items, page.metadata.resourceVersion);
     if (table !== undefined)
       return { ...table, body: { ...(table.body as object), metadata: page.metadata } };
