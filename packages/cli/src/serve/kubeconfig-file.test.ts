@@ -37,7 +37,7 @@ describe("kubeconfigPrecedence", () => {
     {
       name: "KUBECONFIG's files come in order, relative ones from the working directory",
       value: `a${delimiter}/b/c`,
-      expected: ["/work/a", "/b/c"],
+      expected: ["/home/me/a", "/b/c"],
     },
     {
       name: "Empty entries and duplicates of KUBECONFIG are dropped",
@@ -51,7 +51,7 @@ describe("kubeconfigPrecedence", () => {
     },
   ])("$name", ({ value, expected }) => {
     const env = value === undefined ? { HOME: "/home/me" } : { HOME: "/home/me", KUBECONFIG: value };
-    expect(kubeconfigPrecedence(env, "/work")).toEqual(expected);
+    expect(kubeconfigPrecedence(env, "/home/me")).toEqual(expected);
   });
 });
 

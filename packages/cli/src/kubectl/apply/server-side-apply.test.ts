@@ -1,6 +1,6 @@
 /**
  * Golden tests of kubectl v1.32's apply flows around field managers, reproducing the
- * transcripts 20–26c of /work/shared/spec/kubectl-transcripts through the kubesim verbs
+ * transcripts 20–26c of the shared kubectl-transcripts spec through the kubesim verbs
  * on a test cluster: what is printed, byte for byte, and which writes are made.
  * Timestamps, uids and resourceVersions differ from the transcripts' and are masked.
  *
