@@ -1,4 +1,4 @@
-import { createBadRequestError } from "@kubesim/core";
+import { createBadRequestError, goJsonString } from "@kubesim/core";
 
 /**
  * What a list's `continue` token carries, as kube-apiserver's etcd storage encodes it: the
@@ -162,22 +162,4 @@ function isCleanRootedPath(key: string): boolean {
   if (key === "/") return true;
   const segments = key.slice(1).split("/");
   return segments.every((segment) => segment !== "" && segment !== "." && segment !== "..");
-}
-
-/** A string as Go's `encoding/json` writes it (HTML-safe escapes, `\u00XX` for control characters). */
-function goJsonString(value: string): string {
-  let out = '"';
-  for (const character of value) {
-    const code = character.codePointAt(0) as number;
-    if (character === '"') out += '\\"';
-    else if (character === "\\") out += "\\\\";
-    else if (character === "\n") out += "\\n";
-    else if (character === "\r") out += "\\r";
-    else if (character === "\t") out += "\\t";
-    else if (code < 0x20 || character === "<" || character === ">" || character === "&") {
-      out += `\\u${code.toString(16).padStart(4, "0")}`;
-    } else if (code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16)}`;
-    else out += character;
-  }
-  return `${out}"`;
 }

@@ -3,7 +3,7 @@
  * `%#v` for the "object given to jsonpath engine" dump, and `encoding/json` for maps and
  * slices (compact, or indented with four spaces).
  */
-import { goQuote } from "@kubesim/core";
+import { goJsonString, goQuote } from "@kubesim/core";
 import { JsonPathFloat, type JsonPathMap, kindOf, numberOf, sortedKeys } from "./jsonpath-value.js";
 
 /** Go's `%v` of a float64 (`strconv.FormatFloat(f, 'g', -1, 64)`): `2.5`, `1e+06`, `1e-05`. */
@@ -85,17 +85,6 @@ export function goSyntaxText(value: unknown): string {
         .join(", ")}}`;
     }
   }
-}
-
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const htmlCharacters = /[<>&\u2028\u2029]/g;
-
-/** A JSON string literal as Go's encoder writes it (HTML characters escaped, bad UTF-16 replaced). */
-export function goJsonString(text: string): string {
-  return JSON.stringify(text.replace(loneSurrogate, "\ufffd")).replace(
-    htmlCharacters,
-    (character) => `\\u${(character.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 /**

@@ -1,6 +1,6 @@
 export { humanDuration, shortHumanDuration } from "./duration.js";
 export { compareGoStrings, sortedGoStrings } from "./go-strings.js";
-export { renderJson } from "./json-output.js";
+export { escapeJsonLikeGo, goJsonString, renderJson } from "./json-output.js";
 export { formatLabelSelector, formatLabels } from "./label-format.js";
 export { renderName } from "./name-output.js";
 export { formatNodeRoles, nodeRoles, nodeStatus } from "./node-row.js";

@@ -16,8 +16,17 @@ const goEscapes: Readonly<Record<string, string>> = {
   "\u2029": "\\u2029",
 };
 
-function escapeLikeGo(json: string): string {
-  return json.replace(htmlCharacters, (character) => goEscapes[character] ?? character);
+const anyHtmlCharacter = /[<>&\u2028\u2029]/;
+
+/**
+ * JSON text (as `JSON.stringify` writes it) with the characters Go's encoder also escapes —
+ * `<`, `>`, `&`, U+2028, U+2029 — escaped as Go writes them. Those characters only occur
+ * inside string literals, so the whole text can be rewritten.
+ */
+export function escapeJsonLikeGo(json: string): string {
+  return anyHtmlCharacter.test(json)
+    ? json.replace(htmlCharacters, (character) => goEscapes[character] ?? character)
+    : json;
 }
 
 /**
@@ -30,13 +39,13 @@ export function renderJson(input: object | readonly object[], options: ObjectOut
   const document = toOutputDocument(input, options, true);
   // JSON.stringify lays out exactly like Go's MarshalIndent; the characters Go escapes
   // more (<, >, &, U+2028, U+2029) only ever occur inside string literals.
-  if (!document.hasIndexLikeKeys) return `${escapeLikeGo(JSON.stringify(document.value, null, 4))}\n`;
+  if (!document.hasIndexLikeKeys) return `${escapeJsonLikeGo(JSON.stringify(document.value, null, 4))}\n`;
   return `${writeValue(document.value, "")}\n`;
 }
 
 /** A JSON string literal as Go's encoder writes it (`<`, `>`, `&`, U+2028, U+2029 escaped). */
 export function goJsonString(text: string): string {
-  return escapeLikeGo(JSON.stringify(toWellFormed(text)));
+  return escapeJsonLikeGo(JSON.stringify(toWellFormed(text)));
 }
 
 /** The slow path, for objects whose key order JavaScript would change. */

@@ -1,17 +1,4 @@
-import { compareGoStrings } from "@kubesim/core";
-
-const htmlUnsafe = /[<>&\u2028\u2029]/g;
-const goEscapes: Readonly<Record<string, string>> = {
-  "<": "\\u003c",
-  ">": "\\u003e",
-  "&": "\\u0026",
-  "\u2028": "\\u2028",
-  "\u2029": "\\u2029",
-};
-
-function goString(text: string): string {
-  return JSON.stringify(text).replace(htmlUnsafe, (character) => goEscapes[character] ?? character);
-}
+import { compareGoStrings, goJsonString as goString } from "@kubesim/core";
 
 /**
  * Compact JSON as Go's `encoding/json` writes a `map[string]interface{}`: keys in sorted
