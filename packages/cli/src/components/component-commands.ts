@@ -1,16 +1,14 @@
-import {
-  createGarbageCollector,
-  createNodeLifecycleController,
-  createPodGarbageCollector,
-} from "@kubesim/cluster";
-import { KubesimError } from "@kubesim/core";
-import { createDaemonSetController } from "@kubesim/daemonset";
+import { createControllerManagerLoops } from "@kubesim/cluster";
 import { createScheduler } from "@kubesim/scheduler";
 import type { Command } from "commander";
 import type { RunInCluster } from "../command-runner.js";
 import type { RunWithoutCluster } from "../run-in-cluster.js";
 import { listenForStopSignal } from "../serve/index.js";
-import { type DaemonSetScheduling, daemonSetSchedulingModes } from "../state/index.js";
+import {
+  type DaemonSetScheduling,
+  daemonSetSchedulingModes,
+  parseDaemonSetScheduling,
+} from "../state/index.js";
 import type { ComponentFlags } from "./component-flags.js";
 import { type ComponentSpec, runComponents } from "./run-components.js";
 
@@ -29,17 +27,6 @@ export function schedulerSpec(): ComponentSpec {
   };
 }
 
-function parseScheduling(text: string | undefined): DaemonSetScheduling {
-  if (text === undefined) return "scheduler";
-  const mode = daemonSetSchedulingModes.find((candidate) => candidate === text);
-  if (mode === undefined) {
-    throw new KubesimError(
-      `invalid --scheduling ${JSON.stringify(text)}: must be one of ${daemonSetSchedulingModes.join(", ")}`,
-    );
-  }
-  return mode;
-}
-
 /**
  * `kubesim controller-manager`: the loops of kube-controller-manager kubesim simulates, wired
  * as `createCluster` wires them: the DaemonSet controller, node lifecycle (whose watches also
@@ -49,19 +36,8 @@ export function controllerManagerSpec(scheduling: DaemonSetScheduling): Componen
   return {
     title: "kube-controller-manager",
     fieldManager: "kube-controller-manager",
-    build: ({ client, clock, seed }) => {
-      const podGarbageCollector = createPodGarbageCollector({ client, clock, watches: "shared" });
-      return [
-        createDaemonSetController({ client, clock, seed, scheduling }),
-        createNodeLifecycleController({
-          client,
-          clock,
-          onWatchEvent: (kind, event) => podGarbageCollector.observeWatchEvent(kind, event),
-        }),
-        podGarbageCollector,
-        createGarbageCollector({ client, clock }),
-      ];
-    },
+    build: ({ client, clock, seed }) =>
+      createControllerManagerLoops({ client, clock, seed, daemonSetScheduling: scheduling }),
   };
 }
 
@@ -129,7 +105,7 @@ export function registerControllerManagerCommand(
     )
     .action((flags: ControllerManagerFlags) =>
       runWithoutCluster((environment) => {
-        const scheduling = parseScheduling(flags.scheduling);
+        const scheduling = parseDaemonSetScheduling(flags.scheduling);
         return runUntilStopped((stop) =>
           runComponents(environment, flags, stop, controllerManagerSpec(scheduling)),
         );

@@ -7,7 +7,7 @@ import {
   type CommandEnvironment,
   clusterDatabasePath,
   type DaemonSetScheduling,
-  daemonSetSchedulingModes,
+  parseDaemonSetScheduling,
   validateClusterName,
   writeCurrentCluster,
 } from "../state/index.js";
@@ -35,17 +35,6 @@ function parseNodes(text: string | undefined): number {
     );
   }
   return nodes;
-}
-
-function parseScheduling(text: string | undefined): DaemonSetScheduling {
-  if (text === undefined) return "scheduler";
-  const mode = daemonSetSchedulingModes.find((candidate) => candidate === text);
-  if (mode === undefined) {
-    throw new KubesimError(
-      `invalid --scheduling ${JSON.stringify(text)}: must be one of ${daemonSetSchedulingModes.join(", ")}`,
-    );
-  }
-  return mode;
 }
 
 function parseSeed(text: string | undefined): number | string {
@@ -89,7 +78,7 @@ export async function runClusterCreate(
   const clusterName = name ?? defaultClusterName;
   validateClusterName(clusterName);
   const nodes = parseNodes(flags.nodes);
-  const daemonSetScheduling = parseScheduling(flags.scheduling);
+  const daemonSetScheduling = parseDaemonSetScheduling(flags.scheduling);
   const seed = parseSeed(flags.seed);
   const path = clusterDatabasePath(environment.home, clusterName);
   // Checked early to fail fast; the hard link in ClusterDatabase.create is what makes it safe.

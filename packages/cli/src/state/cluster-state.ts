@@ -1,4 +1,4 @@
-import type { Pod } from "@kubesim/core";
+import { KubesimError, type Pod } from "@kubesim/core";
 import type { StoreSnapshot } from "@kubesim/store";
 
 /** How the DaemonSet controller places pods: through the scheduler (1.12+) or by itself (legacy). */
@@ -6,6 +6,22 @@ export type DaemonSetScheduling = "scheduler" | "legacy";
 
 /** The DaemonSet scheduling modes, in the order help texts list them. */
 export const daemonSetSchedulingModes: readonly DaemonSetScheduling[] = ["scheduler", "legacy"];
+
+/**
+ * Reads a `--scheduling` flag (default `scheduler`).
+ *
+ * @throws KubesimError naming the valid modes for anything else.
+ */
+export function parseDaemonSetScheduling(text: string | undefined): DaemonSetScheduling {
+  if (text === undefined) return "scheduler";
+  const mode = daemonSetSchedulingModes.find((candidate) => candidate === text);
+  if (mode === undefined) {
+    throw new KubesimError(
+      `invalid --scheduling ${JSON.stringify(text)}: must be one of ${daemonSetSchedulingModes.join(", ")}`,
+    );
+  }
+  return mode;
+}
 
 /** What a node's simulated kubelet runs with beyond the API objects. */
 export interface KubeletSettings {

@@ -13,6 +13,7 @@ export {
   type DaemonSetScheduling,
   daemonSetSchedulingModes,
   type KubeletSettings,
+  parseDaemonSetScheduling,
 } from "./cluster-state.js";
 export { type CommandEnvironment, createCommandEnvironment } from "./command-environment.js";
 export { clearCurrentCluster, readCurrentCluster, writeCurrentCluster } from "./current-cluster.js";

@@ -8,15 +8,12 @@ import {
   type Taint,
   VirtualClock,
 } from "@kubesim/core";
-import { createDaemonSetController } from "@kubesim/daemonset";
 import { createScheduler, type Explanation } from "@kubesim/scheduler";
 import { createMemoryStore, type MemoryStore, type StoreSnapshot } from "@kubesim/store";
 
-import { createGarbageCollector } from "../garbage-collector/index.js";
 import { createKubelet, type Kubelet } from "../kubelet/index.js";
-import { createNodeLifecycleController } from "../node-lifecycle/index.js";
-import { createPodGarbageCollector } from "../pod-gc/index.js";
 import { type AppliedObject, applyObjects } from "./apply-objects.js";
+import { type ControlLoop, createControllerManagerLoops } from "./controller-manager.js";
 import {
   controlPlaneNodeName,
   controlPlaneRoleLabel,
@@ -142,12 +139,7 @@ export interface Cluster {
   close(): void;
 }
 
-interface Component {
-  start(): Promise<void>;
-  stop(): void;
-  idle(): boolean;
-  flush(): Promise<void>;
-}
+type Component = ControlLoop;
 
 const defaultStartTime = Date.parse("2026-01-01T00:00:00Z");
 const defaultSettleLimitMs = 10 * 60_000;
@@ -269,23 +261,13 @@ async function startCluster(
     : undefined;
   const controllers: Component[] = scheduler === undefined ? [] : [scheduler];
   if (runControllers) {
-    // Pod GC follows Nodes and Pods through the node lifecycle controller's watches: one
-    // copy of each event fewer (it only keeps counts, read when its timer fires).
-    const podGarbageCollector = createPodGarbageCollector({ client, clock, watches: "shared" });
     controllers.push(
-      createDaemonSetController({
+      ...createControllerManagerLoops({
         client,
         clock,
         seed,
-        scheduling: options.daemonSetScheduling ?? "scheduler",
+        daemonSetScheduling: options.daemonSetScheduling ?? "scheduler",
       }),
-      createNodeLifecycleController({
-        client,
-        clock,
-        onWatchEvent: (kind, event) => podGarbageCollector.observeWatchEvent(kind, event),
-      }),
-      podGarbageCollector,
-      createGarbageCollector({ client, clock }),
     );
   }
   const kubelets = new Map<string, Kubelet>();

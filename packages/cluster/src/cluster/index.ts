@@ -1,5 +1,10 @@
 export { type AppliedObject, applyObjects, mergeApplied } from "./apply-objects.js";
 export {
+  type ControlLoop,
+  type ControllerManagerOptions,
+  createControllerManagerLoops,
+} from "./controller-manager.js";
+export {
   type AddNodeOptions,
   type Cluster,
   type ClusterOptions,
